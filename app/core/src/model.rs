@@ -1,0 +1,371 @@
+//! The catalogue format (`content/catalogue.json`), as typed Rust.
+//!
+//! Every struct refuses unknown fields: in a file edited by hand, an unknown
+//! field is almost always a typo that would otherwise be silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+/// The format version this build understands. A catalogue with another
+/// `schema` is refused with a clear message rather than half-read.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    /// Format version of this file (see [`SCHEMA_VERSION`]).
+    pub schema: u32,
+    /// Content version, `YYYY.MM.N` (e.g. `2026.11.0`).
+    pub version: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// Documents the modules cite (the seed paper, operators' sites).
+    pub sources: Vec<Source>,
+    pub providers: Vec<Provider>,
+    pub themes: Vec<Theme>,
+    /// Ordered: the pathway follows this order.
+    pub steps: Vec<Step>,
+    /// Kinds of help (ingénierie, financement, formation…).
+    pub kinds: Vec<Kind>,
+    pub modules: Vec<Module>,
+    pub questionnaire: Questionnaire,
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    /// Author or publisher, e.g. « Intercommunalités de France ».
+    pub publisher: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provider {
+    pub id: String,
+    pub name: String,
+    /// Short name shown on cards (BdT, Cerema, ADEME…).
+    pub short_name: String,
+    /// Official root domain only (`https://…/`), never a guessed deep link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Module {
+    /// Stable slug: used in links and saved pathways, never renamed.
+    pub id: String,
+    pub title: String,
+    /// Operator carrying the module (provider id).
+    pub provider: String,
+    /// Co-operators (provider ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    /// Theme ids (at least one).
+    pub themes: Vec<String>,
+    /// Step id.
+    pub step: String,
+    /// Kind id.
+    pub kind: String,
+    /// One line, for the short view.
+    pub summary: String,
+    /// What it brings.
+    pub benefits: String,
+    /// For whom.
+    pub audience: String,
+    /// Only what the source states; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// How to access it.
+    pub access: String,
+    /// `https:` or `mailto:` only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Module ids to engage first (same step or an earlier one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<String>,
+    /// Tie-breaker after the score: higher comes first.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub priority: i32,
+    /// Situations where the module does not apply, each with its reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
+    /// Set when no rule leads to the module on purpose: why it is only
+    /// found by browsing the catalogue.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub browse_only: Option<String>,
+    pub source: SourceRef,
+}
+
+fn is_zero(n: &i32) -> bool {
+    *n == 0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    pub when: Condition,
+    /// Shown to the user, e.g. « Votre territoire dispose déjà d'un chef de projet ».
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    /// Source id (see [`Catalogue::sources`]).
+    pub document: String,
+    /// Section of that document, as titled there.
+    pub section: String,
+    /// Short quotation, when it helps to check the module against its source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Shown in order; a group whose `visible_if` is not met is skipped.
+    pub groups: Vec<Group>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    /// Step title in the questionnaire.
+    pub label: String,
+    pub description: String,
+    /// The theme this group explores, if any (profile groups have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Condition>,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// One option.
+    Single,
+    /// Any number of options.
+    Multiple,
+    /// Options are implicit: `oui` and `non`.
+    YesNo,
+    /// An integer between `min` and `max`, with labels for both ends.
+    Scale,
+    /// An integer, optionally bounded.
+    Number,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable id: saved answers and share links refer to it.
+    pub id: String,
+    pub label: String,
+    /// « Pourquoi cette question ? »
+    pub help: String,
+    pub kind: QuestionKind,
+    /// For `single` and `multiple` (forbidden for the other kinds).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<AnswerOption>,
+    /// Offers « Je ne sais pas ».
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_unknown: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visible_if: Option<Condition>,
+    /// Bounds for `scale` (required) and `number` (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Unit shown after a number (« hectares », « salariés »).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Labels of the two ends of a `scale`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_label: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    /// Stable id within its question.
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// The implicit options of a yes/no question.
+pub const YES: &str = "oui";
+pub const NO: &str = "non";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub when: Condition,
+    /// Modules this rule recommends.
+    pub modules: Vec<String>,
+    /// Added to each module's score when the rule fires (≥ 1).
+    pub weight: u32,
+    /// Shown under « Recommandé parce que … », written for an élu
+    /// (« Vous indiquez que … : … »).
+    pub reason: String,
+}
+
+/// A small expression tree over answers. Data, never code.
+///
+/// JSON forms: `{"all": [..]}`, `{"any": [..]}`, `{"not": {..}}`,
+/// `{"answered": "q"}`, `{"unknown": "q"}`,
+/// `{"equals": {"question": "q", "option": "o"}}`,
+/// `{"in": {"question": "q", "options": ["a", "b"]}}`,
+/// `{"at_least": {"question": "q", "value": 3}}`,
+/// `{"at_most": {"question": "q", "value": 3}}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// True when every child is true.
+    All(Vec<Condition>),
+    /// True when one child is true.
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// The question has a real answer (not « Je ne sais pas »).
+    Answered(String),
+    /// The question is unanswered or answered « Je ne sais pas ».
+    Unknown(String),
+    /// Single/yes-no: the answer is this option; multiple: it is among those ticked.
+    Equals(OptionTest),
+    /// Single/yes-no: the answer is one of these; multiple: one of them is ticked.
+    In(OptionsTest),
+    /// Scale/number: answer ≥ value.
+    AtLeast(NumberTest),
+    /// Scale/number: answer ≤ value.
+    AtMost(NumberTest),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionTest {
+    pub question: String,
+    pub option: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionsTest {
+    pub question: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberTest {
+    pub question: String,
+    pub value: i64,
+}
+
+impl Catalogue {
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
+    }
+
+    pub fn provider(&self, id: &str) -> Option<&Provider> {
+        self.providers.iter().find(|p| p.id == id)
+    }
+
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn kind(&self, id: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// Every question, in questionnaire order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.questionnaire
+            .groups
+            .iter()
+            .flat_map(|g| g.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|q| q.id == id)
+    }
+}
+
+impl Question {
+    /// The options an answer may name, implicit ones included.
+    pub fn option_ids(&self) -> Vec<&str> {
+        match self.kind {
+            QuestionKind::YesNo => vec![YES, NO],
+            _ => self.options.iter().map(|o| o.id.as_str()).collect(),
+        }
+    }
+
+    /// Label of an option, implicit yes/no included.
+    pub fn option_label(&self, id: &str) -> Option<&str> {
+        match self.kind {
+            QuestionKind::YesNo => match id {
+                YES => Some("Oui"),
+                NO => Some("Non"),
+                _ => None,
+            },
+            _ => self
+                .options
+                .iter()
+                .find(|o| o.id == id)
+                .map(|o| o.label.as_str()),
+        }
+    }
+}
