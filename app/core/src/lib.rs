@@ -1,8 +1,32 @@
 //! Parcours TI domain logic, plain Rust: tested natively, shared by the
 //! `catalogue` CLI and the web app.
+//!
+//! `load` (parse + validate) → `flow` (questionnaire state) →
+//! `recommend::pathway` → `export` / `share`.
 
 pub mod answers;
+pub mod condition;
+pub mod diagnostic;
+pub mod export;
+pub mod flow;
 pub mod model;
+pub mod recommend;
+pub mod share;
+pub mod validate;
+
+/// The JSON Schema (draft 2020-12) of `content/catalogue.json`, pretty-printed.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Catalogue);
+    schema.insert("title".into(), "Catalogue Parcours TI".into());
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
 
 pub use answers::{Answer, Answers};
+pub use condition::Truth;
+pub use diagnostic::{load, Diagnostic};
 pub use model::*;
+pub use recommend::{pathway, Pathway};
+pub use validate::{unreachable_modules, validate};

@@ -1,0 +1,334 @@
+//! `catalogue`: the editors' and scripts' command for content/catalogue.json.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use parcours_core::{
+    export, load, recommend, share, unreachable_modules, validate, Answers, Catalogue, Diagnostic,
+};
+
+const DEFAULT_PATH: &str = "content/catalogue.json";
+
+const HELP: &str = "\
+catalogue — vérifier et exploiter le catalogue Parcours TI
+
+Utilisation :
+  catalogue check [CHEMIN]
+      Vérifie le catalogue. Affiche « catalogue valide … » ou une erreur
+      par ligne, au format CHEMIN:LIGNE:COLONNE: /pointeur : message.
+  catalogue stats [CHEMIN] [--json]
+      Chiffres du catalogue : opérateurs, modules, questions, règles,
+      thèmes, étapes, modules sans source vérifiable, modules qu'aucune
+      règle n'atteint (hors « browse_only »).
+  catalogue schema
+      Affiche le schéma JSON du format du catalogue.
+  catalogue pathway [CHEMIN] --answers FICHIER [--format markdown|json|csv]
+      Calcule le parcours recommandé pour les réponses du FICHIER (objet
+      JSON : identifiant de question → réponse ; null = « Je ne sais pas »).
+
+CHEMIN vaut par défaut content/catalogue.json (depuis le dossier courant).
+
+Codes de sortie : 0 succès, 1 catalogue invalide, 2 erreur d'utilisation
+ou fichier illisible.
+";
+
+/// A failure and its exit code.
+enum Fail {
+    /// 1: the catalogue has problems (already printed).
+    Invalid,
+    /// 2: usage error or unreadable file.
+    Usage(String),
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Fail::Invalid) => ExitCode::from(1),
+        Err(Fail::Usage(msg)) => {
+            eprintln!("catalogue : {msg}");
+            eprintln!("Aide : catalogue --help");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Args {
+    positional: Vec<String>,
+    json: bool,
+    answers: Option<String>,
+    format: Option<String>,
+}
+
+fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
+    let mut out = Args {
+        positional: Vec::new(),
+        json: false,
+        answers: None,
+        format: None,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let (name, inline) = match a.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (a.as_str(), None),
+        };
+        if name.starts_with('-') && name != "-" && !allowed.contains(&name) {
+            return Err(Fail::Usage(format!("option inconnue « {a} »")));
+        }
+        let mut value = |what: &str| -> Result<String, Fail> {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| Fail::Usage(format!("l'option {what} attend une valeur")))
+        };
+        match name {
+            "--json" => out.json = true,
+            "--answers" => out.answers = Some(value("--answers")?),
+            "--format" => out.format = Some(value("--format")?),
+            _ => out.positional.push(a.clone()),
+        }
+    }
+    Ok(out)
+}
+
+fn run(args: &[String]) -> Result<(), Fail> {
+    let Some(cmd) = args.first() else {
+        print!("{HELP}");
+        return Err(Fail::Usage("commande manquante".into()));
+    };
+    let rest = &args[1..];
+    if matches!(cmd.as_str(), "-h" | "--help" | "help" | "aide")
+        || rest.iter().any(|a| a == "-h" || a == "--help")
+    {
+        print!("{HELP}");
+        return Ok(());
+    }
+    match cmd.as_str() {
+        "check" => check(&parse(rest, &[])?),
+        "stats" => stats(&parse(rest, &["--json"])?),
+        "schema" => {
+            let a = parse(rest, &[])?;
+            if !a.positional.is_empty() {
+                return Err(Fail::Usage("« schema » ne prend pas d'argument".into()));
+            }
+            print!("{}", parcours_core::json_schema());
+            Ok(())
+        }
+        "pathway" => pathway(&parse(rest, &["--answers", "--format"])?),
+        other => Err(Fail::Usage(format!(
+            "commande inconnue « {other} » (commandes : check, stats, schema, pathway)"
+        ))),
+    }
+}
+
+fn catalogue_path(a: &Args) -> Result<PathBuf, Fail> {
+    match a.positional.as_slice() {
+        [] => Ok(PathBuf::from(DEFAULT_PATH)),
+        [p] => Ok(PathBuf::from(p)),
+        [_, extra, ..] => Err(Fail::Usage(format!("argument en trop « {extra} »"))),
+    }
+}
+
+fn read(path: &Path) -> Result<String, Fail> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Fail::Usage(format!(
+            "impossible de lire {} : {}",
+            path.display(),
+            io_fr(&e)
+        ))
+    })
+}
+
+fn io_fr(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "fichier introuvable".into(),
+        std::io::ErrorKind::PermissionDenied => "accès refusé".into(),
+        std::io::ErrorKind::InvalidData => "le fichier n'est pas du texte UTF-8".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn print_diagnostics(path: &Path, diags: &[Diagnostic]) {
+    for d in diags {
+        match (d.line, d.column) {
+            (Some(l), Some(c)) => println!("{}:{l}:{c}: {d}", path.display()),
+            _ => println!("{}: {d}", path.display()),
+        }
+    }
+    let n = diags.len();
+    eprintln!(
+        "catalogue invalide : {n} erreur{}",
+        if n > 1 { "s" } else { "" }
+    );
+}
+
+/// Loads and validates; prints the problems and fails with code 1.
+fn load_valid(path: &Path) -> Result<Catalogue, Fail> {
+    let text = read(path)?;
+    load(&text).map_err(|d| {
+        print_diagnostics(path, &d);
+        Fail::Invalid
+    })
+}
+
+fn check(a: &Args) -> Result<(), Fail> {
+    let path = catalogue_path(a)?;
+    let cat = load_valid(&path)?;
+    let unreachable = unreachable_modules(&cat).len();
+    println!(
+        "catalogue valide : version {} du {}, {} modules, {} opérateurs, {} questions, {} règles{}",
+        cat.version,
+        cat.published,
+        cat.modules.len(),
+        cat.providers.len(),
+        cat.questions().count(),
+        cat.rules.len(),
+        if unreachable > 0 {
+            format!(
+                " ({unreachable} module(s) qu'aucune règle n'atteint : voir « catalogue stats »)"
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+fn stats(a: &Args) -> Result<(), Fail> {
+    let path = catalogue_path(a)?;
+    let text = read(&path)?;
+    // Statistics stay useful on a catalogue being edited: only a file that
+    // cannot be read as a catalogue at all is refused.
+    let (cat, problems) = match load(&text) {
+        Ok(cat) => (cat, 0),
+        Err(d) => match serde_json::from_str::<Catalogue>(&text) {
+            Ok(cat) if cat.schema == parcours_core::SCHEMA_VERSION => {
+                let n = validate(&cat).len();
+                (cat, n)
+            }
+            _ => {
+                print_diagnostics(&path, &d);
+                return Err(Fail::Invalid);
+            }
+        },
+    };
+    let known_sources: Vec<&str> = cat.sources.iter().map(|s| s.id.as_str()).collect();
+    let without_source = cat
+        .modules
+        .iter()
+        .filter(|m| {
+            !known_sources.contains(&m.source.document.as_str())
+                || m.source.section.trim().is_empty()
+        })
+        .count();
+    let unreachable = unreachable_modules(&cat);
+    if a.json {
+        let v = serde_json::json!({
+            "schema": cat.schema,
+            "version": cat.version,
+            "providers": cat.providers.iter().map(|p| p.short_name.as_str()).collect::<Vec<_>>(),
+            "modules": cat.modules.len(),
+            "questions": cat.questions().count(),
+            "rules": cat.rules.len(),
+            "themes": cat.themes.len(),
+            "steps": cat.steps.len(),
+            "modules_without_source": without_source,
+            "unreachable_modules": unreachable.len(),
+            "diagnostics": problems,
+        });
+        println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        println!(
+            "Catalogue {} (format {}, publié le {})",
+            cat.version, cat.schema, cat.published
+        );
+        let names: Vec<&str> = cat
+            .providers
+            .iter()
+            .map(|p| p.short_name.as_str())
+            .collect();
+        println!(
+            "  opérateurs : {} ({})",
+            cat.providers.len(),
+            names.join(", ")
+        );
+        println!("  modules : {}", cat.modules.len());
+        println!(
+            "  questions : {} en {} étapes de questionnaire",
+            cat.questions().count(),
+            cat.questionnaire.groups.len()
+        );
+        println!("  règles : {}", cat.rules.len());
+        println!("  thèmes : {}", cat.themes.len());
+        println!("  étapes du parcours : {}", cat.steps.len());
+        println!("  modules sans source vérifiable : {without_source}");
+        println!(
+            "  modules qu'aucune règle n'atteint : {}",
+            unreachable.len()
+        );
+        for id in &unreachable {
+            println!("    - {id}");
+        }
+        if problems > 0 {
+            println!("  erreurs de validation : {problems} (voir « catalogue check »)");
+        }
+    }
+    Ok(())
+}
+
+fn pathway(a: &Args) -> Result<(), Fail> {
+    let path = catalogue_path(a)?;
+    let Some(answers_path) = &a.answers else {
+        return Err(Fail::Usage(
+            "l'option --answers FICHIER est obligatoire".into(),
+        ));
+    };
+    let format = a.format.as_deref().unwrap_or("markdown");
+    if !matches!(format, "markdown" | "json" | "csv") {
+        return Err(Fail::Usage(format!(
+            "format « {format} » inconnu (formats : markdown, json, csv)"
+        )));
+    }
+    let cat = load_valid(&path)?;
+    let answers_path = PathBuf::from(answers_path);
+    let text = read(&answers_path)?;
+    let answers: Answers = serde_json::from_str(&text).map_err(|e| {
+        Fail::Usage(format!(
+            "{} : réponses illisibles (ligne {}, colonne {}) : un objet JSON est attendu, chaque réponse étant null, un texte, une liste de textes ou un entier",
+            answers_path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let (answers, report) = share::migrate(&cat, &cat.version, answers);
+    for d in &report.dropped {
+        match &d.option {
+            Some(o) => eprintln!("réponse ignorée : {} = {o} : {}", d.question, d.why),
+            None => eprintln!("réponse ignorée : {} : {}", d.question, d.why),
+        }
+    }
+    let p = recommend::pathway(&cat, &answers);
+    match format {
+        "json" => {
+            let v = serde_json::json!({
+                "catalogue_version": p.catalogue_version,
+                "steps": p.steps.iter().map(|s| serde_json::json!({
+                    "id": s.id,
+                    "label": s.label,
+                    "modules": s.modules.iter().map(|m| serde_json::json!({
+                        "id": m.id,
+                        "title": m.title,
+                        "provider": m.provider,
+                        "reasons": m.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "excluded": p.excluded,
+            });
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        }
+        "csv" => print!("{}", export::csv(&cat, &p)),
+        _ => print!("{}", export::markdown(&cat, &p)),
+    }
+    Ok(())
+}

@@ -1,0 +1,189 @@
+//! Evaluating conditions over answers, in three-valued (Kleene) logic: an
+//! unanswered question or « Je ne sais pas » is neither true nor false.
+
+use serde::Serialize;
+
+use crate::answers::{Answer, Answers};
+use crate::model::Condition;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Truth {
+    pub fn is_true(self) -> bool {
+        self == Truth::True
+    }
+
+    pub fn and(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::False, _) | (_, Truth::False) => Truth::False,
+            (Truth::True, Truth::True) => Truth::True,
+            _ => Truth::Unknown,
+        }
+    }
+
+    pub fn or(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::True, _) | (_, Truth::True) => Truth::True,
+            (Truth::False, Truth::False) => Truth::False,
+            _ => Truth::Unknown,
+        }
+    }
+
+    #[allow(clippy::should_implement_trait)]
+    pub fn not(self) -> Truth {
+        match self {
+            Truth::True => Truth::False,
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+}
+
+impl From<bool> for Truth {
+    fn from(b: bool) -> Self {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
+/// The answer that counts: absent or « Je ne sais pas » is `None`.
+fn real<'a>(answers: &'a Answers, q: &str) -> Option<&'a Answer> {
+    answers.get(q).filter(|a| a.is_real())
+}
+
+fn has_option(answer: &Answer, option: &str) -> Option<bool> {
+    match answer {
+        Answer::Option(o) => Some(o == option),
+        Answer::Options(v) => Some(v.iter().any(|o| o == option)),
+        // A number where an option is expected: wrong type, unknowable.
+        Answer::Number(_) | Answer::Unknown => None,
+    }
+}
+
+fn number(answer: &Answer) -> Option<i64> {
+    match answer {
+        Answer::Number(n) => Some(*n),
+        _ => None,
+    }
+}
+
+/// Three-valued value of `c` under `answers`. Never panics, whatever the
+/// answers (a wrong-typed answer is `Unknown`).
+pub fn eval(c: &Condition, answers: &Answers) -> Truth {
+    match c {
+        // Short-circuit only on the deciding value; Unknown must keep looking.
+        Condition::All(list) => {
+            let mut acc = Truth::True;
+            for sub in list {
+                acc = acc.and(eval(sub, answers));
+                if acc == Truth::False {
+                    break;
+                }
+            }
+            acc
+        }
+        Condition::Any(list) => {
+            let mut acc = Truth::False;
+            for sub in list {
+                acc = acc.or(eval(sub, answers));
+                if acc == Truth::True {
+                    break;
+                }
+            }
+            acc
+        }
+        Condition::Not(sub) => eval(sub, answers).not(),
+        Condition::Answered(q) => real(answers, q).is_some().into(),
+        Condition::Unknown(q) => real(answers, q).is_none().into(),
+        Condition::Equals(t) => real(answers, &t.question)
+            .and_then(|a| has_option(a, &t.option))
+            .map_or(Truth::Unknown, Truth::from),
+        Condition::In(t) => real(answers, &t.question)
+            .and_then(|a| {
+                let mut any = false;
+                for o in &t.options {
+                    any |= has_option(a, o)?;
+                }
+                Some(any)
+            })
+            .map_or(Truth::Unknown, Truth::from),
+        Condition::AtLeast(t) => real(answers, &t.question)
+            .and_then(number)
+            .map_or(Truth::Unknown, |n| (n >= t.value).into()),
+        Condition::AtMost(t) => real(answers, &t.question)
+            .and_then(number)
+            .map_or(Truth::Unknown, |n| (n <= t.value).into()),
+    }
+}
+
+/// The questions whose answers make `c` true, in order of appearance and
+/// without duplicates: what a reason names (« the question and the answer
+/// that triggered it »). Empty when `c` is not true.
+pub fn triggers<'c>(c: &'c Condition, answers: &Answers) -> Vec<&'c str> {
+    let mut out = Vec::new();
+    if eval(c, answers) == Truth::True {
+        support(c, answers, Truth::True, &mut out);
+    }
+    out
+}
+
+/// Atoms that give `c` the value `want` (which it is known to have).
+fn support<'c>(c: &'c Condition, answers: &Answers, want: Truth, out: &mut Vec<&'c str>) {
+    let mut push = |q: &'c str| {
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    };
+    match c {
+        Condition::All(list) | Condition::Any(list) => {
+            // all=True and any=False need every child; otherwise the
+            // children holding the deciding value are the reason.
+            let every = matches!(
+                (c, want),
+                (Condition::All(_), Truth::True) | (Condition::Any(_), Truth::False)
+            );
+            for sub in list {
+                if every || eval(sub, answers) == want {
+                    support(sub, answers, want, out);
+                }
+            }
+        }
+        Condition::Not(sub) => support(sub, answers, want.not(), out),
+        Condition::Answered(q) | Condition::Unknown(q) => push(q),
+        Condition::Equals(t) => push(&t.question),
+        Condition::In(t) => push(&t.question),
+        Condition::AtLeast(t) | Condition::AtMost(t) => push(&t.question),
+    }
+}
+
+/// Every question a condition names, in order, without duplicates.
+pub fn questions(c: &Condition) -> Vec<&str> {
+    fn walk<'c>(c: &'c Condition, out: &mut Vec<&'c str>) {
+        let q: &str = match c {
+            Condition::All(l) | Condition::Any(l) => {
+                l.iter().for_each(|s| walk(s, out));
+                return;
+            }
+            Condition::Not(s) => return walk(s, out),
+            Condition::Answered(q) | Condition::Unknown(q) => q,
+            Condition::Equals(t) => &t.question,
+            Condition::In(t) => &t.question,
+            Condition::AtLeast(t) | Condition::AtMost(t) => &t.question,
+        };
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    }
+    let mut out = Vec::new();
+    walk(c, &mut out);
+    out
+}

@@ -1,0 +1,520 @@
+//! Loading a catalogue: parse, check the format version, deserialise, validate,
+//! and report every problem located in the file (JSON pointer, line, column).
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::{Catalogue, SCHEMA_VERSION};
+use crate::validate::validate;
+
+/// One problem found in a catalogue, written for the person editing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// JSON pointer to the faulty value, e.g. `/modules/12/prerequisites/0`;
+    /// empty for the whole document.
+    pub pointer: String,
+    /// A French sentence an editor understands.
+    pub message: String,
+    /// 1-based position in the file, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl Diagnostic {
+    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            pointer: pointer.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    fn at(mut self, line: usize, column: usize) -> Self {
+        if line > 0 {
+            self.line = Some(line);
+            self.column = Some(column.max(1));
+        }
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.pointer.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{} : {}", self.pointer, self.message)
+        }
+    }
+}
+
+/// The message for a catalogue written in a format this build does not read.
+pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
+    format!(
+        "format de catalogue {found} non pris en charge par cette version de l'application (format attendu : {SCHEMA_VERSION})"
+    )
+}
+
+/// Parses and validates a catalogue. On failure, every problem found, in
+/// file order when positions are known.
+pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    // 1. Syntax, and the format version before anything else: a future
+    //    format would otherwise produce a cascade of meaningless errors.
+    let value: serde_json::Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let msg = format!("JSON invalide : {}", translate_serde(&e));
+            return Err(vec![Diagnostic::new("", msg).at(e.line(), e.column())]);
+        }
+    };
+    if let Some(schema) = value.get("schema") {
+        let supported = schema.as_u64() == Some(u64::from(SCHEMA_VERSION));
+        if !supported && (schema.is_number() || schema.is_string()) {
+            let shown = match schema {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let d = Diagnostic::new("/schema", unsupported_schema_message(shown));
+            return Err(vec![locate_diagnostic(text, d)]);
+        }
+    }
+    // 2. Types. From the text (not the Value) so that serde_json knows the
+    //    line and column; serde_path_to_error adds where in the tree.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let cat: Catalogue = match serde_path_to_error::deserialize(&mut de) {
+        Ok(c) => c,
+        Err(e) => {
+            let pointer = path_to_pointer(e.path());
+            let inner = e.inner();
+            let d =
+                Diagnostic::new(pointer, translate_serde(inner)).at(inner.line(), inner.column());
+            return Err(vec![d]);
+        }
+    };
+    // 3. Meaning.
+    let diags = validate(&cat);
+    if diags.is_empty() {
+        Ok(cat)
+    } else {
+        let index = PositionIndex::new(text);
+        Err(diags.into_iter().map(|d| index.locate(text, d)).collect())
+    }
+}
+
+fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {
+    PositionIndex::new(text).locate(text, d)
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// serde_json speaks English; editors read French. Known shapes are
+/// translated, anything else is kept as is rather than lost.
+fn translate_serde(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = full.strip_suffix(&suffix).unwrap_or(&full);
+    translate_message(msg)
+}
+
+fn translate_message(msg: &str) -> String {
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = tail
+            .strip_prefix(", expected one of ")
+            .or_else(|| tail.strip_prefix(", expected "))
+            .map(|l| l.replace('`', ""));
+        return match expected {
+            Some(l) => format!("champ inconnu « {field} » (champs possibles : {l})"),
+            None => format!("champ inconnu « {field} » (aucun champ n'est attendu ici)"),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (v, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = tail
+            .strip_prefix(", expected one of ")
+            .or_else(|| tail.strip_prefix(", expected "))
+            .map(|l| l.replace('`', ""))
+            .unwrap_or_default();
+        return format!("valeur inconnue « {v} » (valeurs possibles : {expected})");
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("champ obligatoire « {field} » manquant");
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("champ « {field} » présent deux fois");
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "type incorrect : {} trouvé, {} attendu",
+                french_found(found),
+                french_expected(expected)
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!(
+                "valeur incorrecte : {} trouvé, {} attendu",
+                french_found(found),
+                french_expected(expected)
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        return format!("longueur incorrecte : {rest}");
+    }
+    let table: &[(&str, &str)] = &[
+        (
+            "EOF while parsing an object",
+            "fin de fichier au milieu d'un objet (accolade fermante « } » manquante ?)",
+        ),
+        (
+            "EOF while parsing a list",
+            "fin de fichier au milieu d'une liste (crochet fermant « ] » manquant ?)",
+        ),
+        (
+            "EOF while parsing a string",
+            "fin de fichier au milieu d'un texte (guillemet fermant manquant ?)",
+        ),
+        (
+            "EOF while parsing a value",
+            "fin de fichier : une valeur est attendue",
+        ),
+        (
+            "expected `,` or `}`",
+            "virgule « , » ou accolade « } » attendue",
+        ),
+        (
+            "expected `,` or `]`",
+            "virgule « , » ou crochet « ] » attendu",
+        ),
+        (
+            "expected `:`",
+            "deux-points « : » attendu après le nom du champ",
+        ),
+        ("expected value", "valeur attendue"),
+        ("expected ident", "mot-clé attendu (true, false ou null)"),
+        ("trailing comma", "virgule en trop avant la fermeture"),
+        (
+            "trailing characters",
+            "caractères en trop après la fin du document",
+        ),
+        (
+            "key must be a string",
+            "le nom d'un champ doit être un texte entre guillemets",
+        ),
+        (
+            "invalid escape",
+            "séquence d'échappement invalide dans un texte",
+        ),
+        ("invalid number", "nombre invalide"),
+        ("number out of range", "nombre hors limites"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "caractère de contrôle (retour à la ligne, tabulation…) dans un texte : utilisez \\n",
+        ),
+        ("recursion limit exceeded", "imbrication trop profonde"),
+    ];
+    for (en, fr) in table {
+        if msg == *en {
+            return (*fr).to_string();
+        }
+    }
+    msg.to_string()
+}
+
+fn french_found(s: &str) -> String {
+    if let Some(v) = s.strip_prefix("string ") {
+        return format!("le texte {v}");
+    }
+    if let Some(v) = s.strip_prefix("integer ") {
+        return format!("le nombre {}", v.trim_matches('`'));
+    }
+    if let Some(v) = s.strip_prefix("floating point ") {
+        return format!("le nombre {}", v.trim_matches('`'));
+    }
+    if let Some(v) = s.strip_prefix("boolean ") {
+        return format!("le booléen {}", v.trim_matches('`'));
+    }
+    match s {
+        "map" => "un objet".into(),
+        "sequence" => "une liste".into(),
+        "null" => "null".into(),
+        "unit value" => "null".into(),
+        other => other.to_string(),
+    }
+}
+
+fn french_expected(s: &str) -> String {
+    match s {
+        "a string" => "un texte".into(),
+        "a sequence" => "une liste".into(),
+        "a boolean" => "un booléen (true ou false)".into(),
+        "u32" | "u64" | "u8" | "usize" => "un entier positif".into(),
+        "i32" | "i64" => "un entier".into(),
+        "a map" => "un objet".into(),
+        other if other.starts_with("struct ") => "un objet".into(),
+        other if other.starts_with("enum ") || other.starts_with("unit variant") => {
+            "une condition ou une valeur connue".into()
+        }
+        other if other.starts_with("a sequence") => "une liste".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Maps byte offsets to line/column (1-based, columns counted in characters).
+struct PositionIndex {
+    line_starts: Vec<usize>,
+}
+
+impl PositionIndex {
+    fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        PositionIndex { line_starts }
+    }
+
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line + 1, col)
+    }
+
+    fn locate(&self, text: &str, d: Diagnostic) -> Diagnostic {
+        match locate_pointer(text, &d.pointer) {
+            Some(off) => {
+                let (l, c) = self.line_col(text, off);
+                d.at(l, c)
+            }
+            None => d,
+        }
+    }
+}
+
+/// Byte offset of the value a JSON pointer designates in `text`; when the
+/// pointer goes deeper than the document (a missing field), the offset of
+/// the deepest value that exists. `None` only for invalid JSON.
+pub fn locate_pointer(text: &str, pointer: &str) -> Option<usize> {
+    let tokens: Vec<String> = if pointer.is_empty() {
+        Vec::new()
+    } else {
+        pointer
+            .split('/')
+            .skip(1)
+            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            .collect()
+    };
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    s.ws();
+    let mut found = s.i;
+    for tok in &tokens {
+        match s.peek()? {
+            b'{' => {
+                s.i += 1;
+                let mut hit = false;
+                loop {
+                    s.ws();
+                    if s.peek()? == b'}' {
+                        break;
+                    }
+                    let key = s.string()?;
+                    s.ws();
+                    s.expect(b':')?;
+                    s.ws();
+                    if key == *tok {
+                        hit = true;
+                        break;
+                    }
+                    s.skip_value()?;
+                    s.ws();
+                    if s.peek()? == b',' {
+                        s.i += 1;
+                    }
+                }
+                if !hit {
+                    return Some(found);
+                }
+            }
+            b'[' => {
+                let Ok(want) = tok.parse::<usize>() else {
+                    return Some(found);
+                };
+                s.i += 1;
+                let mut n = 0;
+                let mut hit = false;
+                loop {
+                    s.ws();
+                    if s.peek()? == b']' {
+                        break;
+                    }
+                    if n == want {
+                        hit = true;
+                        break;
+                    }
+                    s.skip_value()?;
+                    s.ws();
+                    if s.peek()? == b',' {
+                        s.i += 1;
+                    }
+                    n += 1;
+                }
+                if !hit {
+                    return Some(found);
+                }
+            }
+            _ => return Some(found),
+        }
+        found = s.i;
+    }
+    Some(found)
+}
+
+struct Scanner<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.i += 1;
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Option<()> {
+        (self.peek()? == c).then(|| self.i += 1)
+    }
+
+    /// Reads a string; escapes are decoded well enough to compare keys.
+    fn string(&mut self) -> Option<String> {
+        self.expect(b'"')?;
+        let start = self.i;
+        let mut escaped = false;
+        loop {
+            match self.peek()? {
+                b'\\' => {
+                    escaped = true;
+                    self.i += 2;
+                }
+                b'"' => break,
+                _ => self.i += 1,
+            }
+        }
+        let raw = std::str::from_utf8(self.b.get(start..self.i)?).ok()?;
+        self.i += 1;
+        if escaped {
+            serde_json::from_str(&format!("\"{raw}\"")).ok()
+        } else {
+            Some(raw.to_string())
+        }
+    }
+
+    fn skip_value(&mut self) -> Option<()> {
+        // Iterative with a depth counter: no recursion on hostile input.
+        let mut depth = 0usize;
+        loop {
+            self.ws();
+            match self.peek()? {
+                b'"' => {
+                    self.string()?;
+                }
+                b'{' | b'[' => {
+                    depth += 1;
+                    self.i += 1;
+                    continue;
+                }
+                b'}' | b']' => {
+                    depth = depth.checked_sub(1)?;
+                    self.i += 1;
+                }
+                b',' | b':' => {
+                    self.i += 1;
+                    continue;
+                }
+                _ => {
+                    while !matches!(
+                        self.peek(),
+                        None | Some(b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+                    ) {
+                        self.i += 1;
+                    }
+                }
+            }
+            if depth == 0 {
+                return Some(());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pointer_locates_values() {
+        let text = "{\n  \"a\": [1, {\"b\": \"x\"}],\n  \"c\": true\n}";
+        assert_eq!(locate_pointer(text, ""), Some(0));
+        let off = locate_pointer(text, "/a/1/b").unwrap();
+        assert_eq!(&text[off..off + 3], "\"x\"");
+        let off = locate_pointer(text, "/c").unwrap();
+        assert_eq!(&text[off..off + 4], "true");
+        // Missing: falls back to the deepest existing value.
+        let off = locate_pointer(text, "/a/1/zz").unwrap();
+        assert_eq!(&text[off..off + 1], "{");
+        let idx = PositionIndex::new(text);
+        assert_eq!(
+            idx.line_col(text, locate_pointer(text, "/c").unwrap()),
+            (3, 8)
+        );
+    }
+
+    #[test]
+    fn serde_messages_are_french() {
+        assert_eq!(
+            translate_message("missing field `title`"),
+            "champ obligatoire « title » manquant"
+        );
+        assert!(
+            translate_message("unknown field `titel`, expected one of `id`, `title`")
+                .starts_with("champ inconnu « titel »")
+        );
+        assert!(
+            translate_message("invalid type: string \"3\", expected u32")
+                .contains("le texte \"3\" trouvé, un entier positif attendu")
+        );
+    }
+}

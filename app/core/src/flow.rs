@@ -1,0 +1,186 @@
+//! The questionnaire as the user walks it: which groups and questions are
+//! visible given the answers so far, progress and completeness.
+//!
+//! Visibility is decided in questionnaire order over the *effective*
+//! answers: an answer to a hidden question is ignored (kept in the map, so
+//! that it comes back if the question shows again), and so are the
+//! questions that depended on it.
+
+use crate::answers::{Answer, Answers};
+use crate::condition::eval;
+use crate::model::{Catalogue, Group, Question, QuestionKind};
+
+/// The questionnaire as it stands for a set of answers.
+#[derive(Debug, Clone)]
+pub struct Flow<'a> {
+    /// Visible groups, in order.
+    pub groups: Vec<GroupView<'a>>,
+    /// Answers that count (visible questions, valid answers).
+    pub effective: Answers,
+}
+
+#[derive(Debug, Clone)]
+pub struct GroupView<'a> {
+    pub group: &'a Group,
+    /// Position of the group in the catalogue's questionnaire.
+    pub index: usize,
+    /// Visible questions, in order.
+    pub questions: Vec<&'a Question>,
+    /// Visible questions with an answer (« Je ne sais pas » included).
+    pub answered: usize,
+    /// Required visible questions without an answer.
+    pub missing_required: Vec<&'a str>,
+}
+
+impl GroupView<'_> {
+    pub fn visible(&self) -> usize {
+        self.questions.len()
+    }
+
+    /// Every required visible question is answered.
+    pub fn is_complete(&self) -> bool {
+        self.missing_required.is_empty()
+    }
+}
+
+impl<'a> Flow<'a> {
+    pub fn new(cat: &'a Catalogue, answers: &Answers) -> Self {
+        let mut effective = Answers::new();
+        let mut groups = Vec::new();
+        for (index, group) in cat.questionnaire.groups.iter().enumerate() {
+            let shown = group
+                .visible_if
+                .as_ref()
+                .is_none_or(|c| eval(c, &effective).is_true());
+            if !shown {
+                continue;
+            }
+            let mut view = GroupView {
+                group,
+                index,
+                questions: Vec::new(),
+                answered: 0,
+                missing_required: Vec::new(),
+            };
+            for q in &group.questions {
+                if !q
+                    .visible_if
+                    .as_ref()
+                    .is_none_or(|c| eval(c, &effective).is_true())
+                {
+                    continue;
+                }
+                view.questions.push(q);
+                match answers.get(&q.id) {
+                    Some(a) if validate_answer(q, a).is_ok() && is_given(a) => {
+                        view.answered += 1;
+                        effective.insert(q.id.clone(), a.clone());
+                    }
+                    _ => {
+                        if q.required {
+                            view.missing_required.push(&q.id);
+                        }
+                    }
+                }
+            }
+            groups.push(view);
+        }
+        Flow { groups, effective }
+    }
+
+    pub fn group(&self, id: &str) -> Option<&GroupView<'a>> {
+        self.groups.iter().find(|g| g.group.id == id)
+    }
+
+    /// Required visible questions of group `id` still unanswered (empty for
+    /// an unknown or hidden group).
+    pub fn missing_required(&self, id: &str) -> Vec<&'a str> {
+        self.group(id)
+            .map(|g| g.missing_required.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn answered(&self) -> usize {
+        self.groups.iter().map(|g| g.answered).sum()
+    }
+
+    pub fn visible(&self) -> usize {
+        self.groups.iter().map(|g| g.visible()).sum()
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.groups.iter().all(GroupView::is_complete)
+    }
+
+    /// Whether question `id` is currently shown.
+    pub fn is_visible(&self, id: &str) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.questions.iter().any(|q| q.id == id))
+    }
+}
+
+/// An answer the user gave (« Je ne sais pas » counts; an empty set of
+/// ticks does not).
+fn is_given(a: &Answer) -> bool {
+    !matches!(a, Answer::Options(v) if v.is_empty())
+}
+
+/// The answers that count: those to visible questions, well-formed.
+pub fn effective_answers(cat: &Catalogue, answers: &Answers) -> Answers {
+    Flow::new(cat, answers).effective
+}
+
+/// Missing required questions of group `group_id` under `answers`.
+pub fn missing_required<'a>(cat: &'a Catalogue, answers: &Answers, group_id: &str) -> Vec<&'a str> {
+    Flow::new(cat, answers).missing_required(group_id)
+}
+
+/// Whether `answer` fits `question`; the error is a French sentence for the
+/// person answering.
+pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), String> {
+    let options = question.option_ids();
+    let check_option = |o: &str| {
+        if options.contains(&o) {
+            Ok(())
+        } else {
+            Err(format!("« {o} » ne fait pas partie des réponses proposées"))
+        }
+    };
+    match (question.kind, answer) {
+        (_, Answer::Unknown) => {
+            if question.allow_unknown {
+                Ok(())
+            } else {
+                Err("la réponse « Je ne sais pas » n'est pas proposée pour cette question".into())
+            }
+        }
+        (QuestionKind::Single | QuestionKind::YesNo, Answer::Option(o)) => check_option(o),
+        (QuestionKind::Multiple, Answer::Options(list)) => {
+            for (i, o) in list.iter().enumerate() {
+                check_option(o)?;
+                if list[..i].contains(o) {
+                    return Err(format!("« {o} » est cochée deux fois"));
+                }
+            }
+            Ok(())
+        }
+        (QuestionKind::Scale | QuestionKind::Number, Answer::Number(n)) => {
+            if let Some(min) = question.min.filter(|m| n < m) {
+                return Err(format!("la valeur doit être au moins {min}"));
+            }
+            if let Some(max) = question.max.filter(|m| n > m) {
+                return Err(format!("la valeur doit être au plus {max}"));
+            }
+            Ok(())
+        }
+        (kind, _) => Err(match kind {
+            QuestionKind::Single | QuestionKind::YesNo => {
+                "une seule réponse est attendue parmi celles proposées"
+            }
+            QuestionKind::Multiple => "une liste de réponses cochées est attendue",
+            QuestionKind::Scale | QuestionKind::Number => "un nombre entier est attendu",
+        }
+        .into()),
+    }
+}

@@ -1,0 +1,382 @@
+//! From answers to a pathway: rules score modules, exclusions drop them,
+//! prerequisites are pulled in, and modules are ordered by step, then score,
+//! with each prerequisite before the modules that need it.
+//!
+//! Deterministic: same catalogue + same answers ⇒ the same pathway, byte for
+//! byte once serialised (no hash-map iteration reaches the output).
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::condition::{eval, triggers};
+use crate::flow::effective_answers;
+use crate::model::{Catalogue, Question};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pathway {
+    pub catalogue_version: String,
+    /// Steps in catalogue order; steps without a module are left out.
+    pub steps: Vec<PathwayStep>,
+    /// Modules that would have been in the pathway but do not apply.
+    pub excluded: Vec<Excluded>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PathwayStep {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub modules: Vec<Recommended>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recommended {
+    pub id: String,
+    pub title: String,
+    /// Short name of the operator.
+    pub provider: String,
+    /// Sum of the weights of the rules that fired; 0 for a module pulled in
+    /// only as a prerequisite.
+    pub score: u32,
+    pub priority: i32,
+    pub reasons: Vec<Reason>,
+    /// Prerequisites present in the pathway (they come first).
+    pub prerequisites: Vec<String>,
+    /// Modules of the pathway that need this one first.
+    pub required_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub rule: String,
+    pub text: String,
+    pub triggers: Vec<Trigger>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Trigger {
+    pub question: String,
+    pub question_label: String,
+    /// Human form of the answer (« Oui », an option label, « 12 hectares »).
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    pub module: String,
+    pub title: String,
+    pub reason: String,
+}
+
+impl Pathway {
+    pub fn is_empty(&self) -> bool {
+        self.steps.iter().all(|s| s.modules.is_empty())
+    }
+
+    pub fn module_count(&self) -> usize {
+        self.steps.iter().map(|s| s.modules.len()).sum()
+    }
+
+    /// The first `n` modules in pathway order (« par où commencer »).
+    pub fn top(&self, n: usize) -> Vec<&Recommended> {
+        self.modules().take(n).collect()
+    }
+
+    /// Every module, in pathway order.
+    pub fn modules(&self) -> impl Iterator<Item = &Recommended> {
+        self.steps.iter().flat_map(|s| s.modules.iter())
+    }
+
+    pub fn module(&self, id: &str) -> Option<&Recommended> {
+        self.modules().find(|m| m.id == id)
+    }
+}
+
+/// Lookups over one catalogue, built once and reused across pathways (the
+/// web app keeps one per loaded catalogue).
+#[derive(Debug, Clone)]
+pub struct Index<'a> {
+    cat: &'a Catalogue,
+    modules: HashMap<&'a str, usize>,
+    steps: HashMap<&'a str, usize>,
+    providers: HashMap<&'a str, &'a str>,
+    questions: HashMap<&'a str, &'a Question>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(cat: &'a Catalogue) -> Self {
+        let mut modules = HashMap::with_capacity(cat.modules.len());
+        for (i, m) in cat.modules.iter().enumerate() {
+            modules.entry(m.id.as_str()).or_insert(i);
+        }
+        let mut steps = HashMap::new();
+        for (i, s) in cat.steps.iter().enumerate() {
+            steps.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut providers = HashMap::new();
+        for p in &cat.providers {
+            providers
+                .entry(p.id.as_str())
+                .or_insert(p.short_name.as_str());
+        }
+        let mut questions = HashMap::new();
+        for q in cat.questions() {
+            questions.entry(q.id.as_str()).or_insert(q);
+        }
+        Index {
+            cat,
+            modules,
+            steps,
+            providers,
+            questions,
+        }
+    }
+
+    pub fn catalogue(&self) -> &'a Catalogue {
+        self.cat
+    }
+
+    pub fn question(&self, id: &str) -> Option<&'a Question> {
+        self.questions.get(id).copied()
+    }
+
+    /// The pathway for `answers` (answers to hidden questions are ignored).
+    // Parallel per-module arrays indexed by module position: clearer than zips.
+    #[allow(clippy::needless_range_loop)]
+    pub fn pathway(&self, answers: &Answers) -> Pathway {
+        let cat = self.cat;
+        let eff = effective_answers(cat, answers);
+        let n = cat.modules.len();
+        let mut score = vec![0u32; n];
+        let mut reasons: Vec<Vec<Reason>> = vec![Vec::new(); n];
+        let mut wanted = vec![false; n];
+
+        for rule in &cat.rules {
+            if !eval(&rule.when, &eff).is_true() {
+                continue;
+            }
+            let trig: Vec<Trigger> = triggers(&rule.when, &eff)
+                .into_iter()
+                .map(|q| self.trigger(q, &eff))
+                .collect();
+            for m in &rule.modules {
+                if let Some(&i) = self.modules.get(m.as_str()) {
+                    score[i] = score[i].saturating_add(rule.weight);
+                    reasons[i].push(Reason {
+                        rule: rule.id.clone(),
+                        text: rule.reason.clone(),
+                        triggers: trig.clone(),
+                    });
+                    wanted[i] = true;
+                }
+            }
+        }
+
+        // 0 = out, 1 = in the pathway, 2 = excluded (decided once per module).
+        let mut state = vec![0u8; n];
+        let mut excluded_reason: Vec<Option<&str>> = vec![None; n];
+        let mut queue: Vec<usize> = Vec::new();
+        let decide = |i: usize,
+                      state: &mut Vec<u8>,
+                      excluded_reason: &mut Vec<Option<&'a str>>,
+                      queue: &mut Vec<usize>| {
+            if state[i] != 0 {
+                return;
+            }
+            let module = &cat.modules[i];
+            match module
+                .exclusions
+                .iter()
+                .find(|e| eval(&e.when, &eff).is_true())
+            {
+                Some(e) => {
+                    state[i] = 2;
+                    excluded_reason[i] = Some(e.reason.as_str());
+                }
+                None => {
+                    state[i] = 1;
+                    queue.push(i);
+                }
+            }
+        };
+        for i in 0..n {
+            if wanted[i] {
+                decide(i, &mut state, &mut excluded_reason, &mut queue);
+            }
+        }
+        // Pull prerequisites in, transitively.
+        let mut required_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut k = 0;
+        while k < queue.len() {
+            let i = queue[k];
+            k += 1;
+            for p in &cat.modules[i].prerequisites {
+                if let Some(&j) = self.modules.get(p.as_str()) {
+                    if j != i {
+                        decide(j, &mut state, &mut excluded_reason, &mut queue);
+                    }
+                }
+            }
+        }
+        for i in 0..n {
+            if state[i] != 1 {
+                continue;
+            }
+            for p in &cat.modules[i].prerequisites {
+                if let Some(&j) = self.modules.get(p.as_str()) {
+                    if state[j] == 1 && j != i && !required_by[j].contains(&i) {
+                        required_by[j].push(i);
+                    }
+                }
+            }
+        }
+
+        // Group by step, in catalogue order; a module with an unknown step
+        // (unvalidated catalogue) goes last rather than vanishing.
+        let mut per_step: Vec<Vec<usize>> = vec![Vec::new(); cat.steps.len() + 1];
+        for i in 0..n {
+            if state[i] == 1 {
+                let s = self
+                    .steps
+                    .get(cat.modules[i].step.as_str())
+                    .copied()
+                    .unwrap_or(cat.steps.len());
+                per_step[s].push(i);
+            }
+        }
+        let mut steps = Vec::new();
+        for (s, mut members) in per_step.into_iter().enumerate() {
+            if members.is_empty() {
+                continue;
+            }
+            members.sort_by(|&a, &b| {
+                let (ma, mb) = (&cat.modules[a], &cat.modules[b]);
+                score[b]
+                    .cmp(&score[a])
+                    .then(mb.priority.cmp(&ma.priority))
+                    .then(ma.id.cmp(&mb.id))
+            });
+            let ordered = self.prerequisites_first(&members);
+            let modules = ordered
+                .into_iter()
+                .map(|i| {
+                    let m = &cat.modules[i];
+                    let mut rq: Vec<String> = required_by[i]
+                        .iter()
+                        .map(|&j| cat.modules[j].id.clone())
+                        .collect();
+                    rq.sort();
+                    Recommended {
+                        id: m.id.clone(),
+                        title: m.title.clone(),
+                        provider: self
+                            .providers
+                            .get(m.provider.as_str())
+                            .map_or_else(|| m.provider.clone(), |s| s.to_string()),
+                        score: score[i],
+                        priority: m.priority,
+                        reasons: std::mem::take(&mut reasons[i]),
+                        prerequisites: m
+                            .prerequisites
+                            .iter()
+                            .filter(|p| {
+                                self.modules
+                                    .get(p.as_str())
+                                    .is_some_and(|&j| state[j] == 1 && j != i)
+                            })
+                            .cloned()
+                            .collect(),
+                        required_by: rq,
+                    }
+                })
+                .collect();
+            let (id, label, description) = match cat.steps.get(s) {
+                Some(st) => (st.id.clone(), st.label.clone(), st.description.clone()),
+                None => ("autres".into(), "Autres".into(), String::new()),
+            };
+            steps.push(PathwayStep {
+                id,
+                label,
+                description,
+                modules,
+            });
+        }
+
+        let excluded = (0..n)
+            .filter(|&i| state[i] == 2)
+            .map(|i| Excluded {
+                module: cat.modules[i].id.clone(),
+                title: cat.modules[i].title.clone(),
+                reason: excluded_reason[i].unwrap_or_default().to_string(),
+            })
+            .collect();
+
+        Pathway {
+            catalogue_version: cat.version.clone(),
+            steps,
+            excluded,
+        }
+    }
+
+    /// Stable topological order: among the modules whose in-step
+    /// prerequisites are already placed, always take the earliest in the
+    /// sorted order. Modules with no such constraint keep their place.
+    fn prerequisites_first(&self, sorted: &[usize]) -> Vec<usize> {
+        let cat = self.cat;
+        let pos: HashMap<usize, usize> = sorted.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+        let mut pending = vec![0usize; sorted.len()];
+        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); sorted.len()];
+        for (p, &i) in sorted.iter().enumerate() {
+            for pre in &cat.modules[i].prerequisites {
+                if let Some(&q) = self.modules.get(pre.as_str()).and_then(|j| pos.get(j)) {
+                    if q != p && !dependents[q].contains(&p) {
+                        dependents[q].push(p);
+                        pending[p] += 1;
+                    }
+                }
+            }
+        }
+        let mut ready: BinaryHeap<Reverse<usize>> = (0..sorted.len())
+            .filter(|&p| pending[p] == 0)
+            .map(Reverse)
+            .collect();
+        let mut placed = vec![false; sorted.len()];
+        let mut out = Vec::with_capacity(sorted.len());
+        while let Some(Reverse(p)) = ready.pop() {
+            placed[p] = true;
+            out.push(sorted[p]);
+            for &d in &dependents[p] {
+                pending[d] -= 1;
+                if pending[d] == 0 {
+                    ready.push(Reverse(d));
+                }
+            }
+        }
+        // A cycle (only in an unvalidated catalogue): keep the rest in order.
+        out.extend((0..sorted.len()).filter(|&p| !placed[p]).map(|p| sorted[p]));
+        out
+    }
+
+    fn trigger(&self, q: &str, answers: &Answers) -> Trigger {
+        let question = self.questions.get(q);
+        let answer = match (answers.get(q), question) {
+            (Some(a), Some(question)) => a.label(question),
+            (Some(crate::answers::Answer::Unknown), None) => "Je ne sais pas".to_string(),
+            (None, _) => "Sans réponse".to_string(),
+            (Some(a), None) => format!("{a:?}"),
+        };
+        Trigger {
+            question: q.to_string(),
+            question_label: question.map_or_else(|| q.to_string(), |qq| qq.label.clone()),
+            answer,
+        }
+    }
+}
+
+/// The pathway for `answers`; see [`Index::pathway`] to reuse lookups.
+pub fn pathway(cat: &Catalogue, answers: &Answers) -> Pathway {
+    Index::new(cat).pathway(answers)
+}

@@ -1,0 +1,898 @@
+//! Semantic checks of a deserialised catalogue. Every problem is collected
+//! (never stop at the first): an editor fixes a file in one pass.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use crate::diagnostic::{unsupported_schema_message, Diagnostic};
+use crate::model::*;
+
+/// Every semantic problem of the catalogue; empty when it is sound.
+pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
+    let mut v = Validator::new(cat);
+    v.header();
+    v.sources();
+    v.providers();
+    v.themes_steps_kinds();
+    v.modules();
+    v.cycles();
+    v.questionnaire();
+    v.rules();
+    v.out
+}
+
+/// Modules the questionnaire can never bring into a pathway (no rule names
+/// them, directly or as a prerequisite) and that are not marked
+/// `browse_only`. Not an error: reported by `catalogue stats`.
+pub fn unreachable_modules(cat: &Catalogue) -> Vec<&str> {
+    let by_id: HashMap<&str, &Module> = cat.modules.iter().map(|m| (m.id.as_str(), m)).collect();
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut stack: Vec<&str> = cat
+        .rules
+        .iter()
+        .flat_map(|r| r.modules.iter().map(String::as_str))
+        .collect();
+    while let Some(id) = stack.pop() {
+        if reached.insert(id) {
+            if let Some(m) = by_id.get(id) {
+                stack.extend(m.prerequisites.iter().map(String::as_str));
+            }
+        }
+    }
+    cat.modules
+        .iter()
+        .filter(|m| m.browse_only.is_none() && !reached.contains(m.id.as_str()))
+        .map(|m| m.id.as_str())
+        .collect()
+}
+
+/// How an entity is named in messages.
+struct Entity {
+    /// « l'opérateur »
+    the: &'static str,
+    /// « opérateurs connus »
+    known: &'static str,
+}
+
+const SOURCE: Entity = Entity {
+    the: "la source",
+    known: "sources connues",
+};
+const PROVIDER: Entity = Entity {
+    the: "l'opérateur",
+    known: "opérateurs connus",
+};
+const THEME: Entity = Entity {
+    the: "le thème",
+    known: "thèmes connus",
+};
+const STEP: Entity = Entity {
+    the: "l'étape",
+    known: "étapes connues",
+};
+const KIND: Entity = Entity {
+    the: "le type d'aide",
+    known: "types connus",
+};
+const MODULE: Entity = Entity {
+    the: "le module",
+    known: "modules connus",
+};
+const QUESTION: Entity = Entity {
+    the: "la question",
+    known: "questions connues",
+};
+
+/// Ids of one kind of entity, first occurrence wins.
+struct Ids<'a> {
+    pos: HashMap<&'a str, usize>,
+    sorted: Vec<&'a str>,
+}
+
+impl<'a> Ids<'a> {
+    fn new(ids: impl Iterator<Item = &'a str>) -> Self {
+        let mut pos = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            pos.entry(id).or_insert(i);
+        }
+        let mut sorted: Vec<&str> = pos.keys().copied().collect();
+        sorted.sort_unstable();
+        Ids { pos, sorted }
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.pos.get(id).copied()
+    }
+
+    fn known_list(&self) -> String {
+        const SHOWN: usize = 12;
+        if self.sorted.is_empty() {
+            return "aucun".into();
+        }
+        let mut s = self
+            .sorted
+            .iter()
+            .take(SHOWN)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.sorted.len() > SHOWN {
+            s.push('…');
+        }
+        s
+    }
+}
+
+struct QInfo<'a> {
+    /// Position in questionnaire order.
+    order: usize,
+    group: usize,
+    question: &'a Question,
+}
+
+/// Where a condition sits, which decides the questions it may name.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    /// Rules and exclusions: any question.
+    Anywhere,
+    /// A question's `visible_if`: only questions asked before it.
+    Question { order: usize, id: &'a str },
+    /// A group's `visible_if`: only questions of earlier groups.
+    Group { group: usize },
+}
+
+struct Validator<'a> {
+    cat: &'a Catalogue,
+    out: Vec<Diagnostic>,
+    sources: Ids<'a>,
+    providers: Ids<'a>,
+    themes: Ids<'a>,
+    steps: Ids<'a>,
+    kinds: Ids<'a>,
+    modules: Ids<'a>,
+    questions: HashMap<&'a str, QInfo<'a>>,
+    question_ids: Ids<'a>,
+    /// Option id → questions that offer it, to say « this option belongs to
+    /// another question ».
+    option_owners: HashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Validator<'a> {
+    fn new(cat: &'a Catalogue) -> Self {
+        let mut questions = HashMap::new();
+        let mut option_owners: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut order = 0;
+        for (g, group) in cat.questionnaire.groups.iter().enumerate() {
+            for q in &group.questions {
+                questions.entry(q.id.as_str()).or_insert(QInfo {
+                    order,
+                    group: g,
+                    question: q,
+                });
+                order += 1;
+                for o in &q.options {
+                    option_owners
+                        .entry(o.id.as_str())
+                        .or_default()
+                        .push(q.id.as_str());
+                }
+            }
+        }
+        Validator {
+            cat,
+            out: Vec::new(),
+            sources: Ids::new(cat.sources.iter().map(|x| x.id.as_str())),
+            providers: Ids::new(cat.providers.iter().map(|x| x.id.as_str())),
+            themes: Ids::new(cat.themes.iter().map(|x| x.id.as_str())),
+            steps: Ids::new(cat.steps.iter().map(|x| x.id.as_str())),
+            kinds: Ids::new(cat.kinds.iter().map(|x| x.id.as_str())),
+            modules: Ids::new(cat.modules.iter().map(|x| x.id.as_str())),
+            question_ids: Ids::new(cat.questions().map(|q| q.id.as_str())),
+            questions,
+            option_owners,
+        }
+    }
+
+    fn err(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic::new(pointer, message));
+    }
+
+    fn text(&mut self, pointer: String, value: &str) {
+        if value.trim().is_empty() {
+            let field = pointer.rsplit('/').next().unwrap_or("").to_string();
+            self.err(
+                pointer,
+                format!("le champ « {field} » ne doit pas être vide"),
+            );
+        }
+    }
+
+    fn opt_text(&mut self, pointer: String, value: &Option<String>) {
+        if let Some(v) = value {
+            self.text(pointer, v);
+        }
+    }
+
+    fn link(&mut self, pointer: String, value: &Option<String>) {
+        let Some(url) = value else { return };
+        let ok = ["https://", "mailto:"].iter().any(|p| {
+            url.starts_with(p) && url.len() > p.len() && !url.contains(char::is_whitespace)
+        });
+        if !ok {
+            self.err(
+                pointer,
+                format!("le lien « {url} » doit commencer par « https:// » ou « mailto: » (sans espace)"),
+            );
+        }
+    }
+
+    /// Slug syntax and uniqueness within one list.
+    fn ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let pointer = format!("{list}/{i}/id");
+            self.slug(pointer.clone(), id);
+            if let Some(first) = seen.get(id) {
+                self.err(
+                    pointer,
+                    format!("identifiant « {id} » en double (déjà utilisé en {list}/{first})"),
+                );
+            } else {
+                seen.insert(id, i);
+            }
+        }
+    }
+
+    fn slug(&mut self, pointer: String, id: &str) {
+        if id.is_empty() {
+            self.err(pointer, "identifiant vide");
+        } else if !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            self.err(
+                pointer,
+                format!(
+                    "identifiant « {id} » invalide : lettres minuscules sans accent, chiffres et tirets uniquement"
+                ),
+            );
+        }
+    }
+
+    fn reference(
+        &mut self,
+        pointer: String,
+        id: &str,
+        which: fn(&Self) -> &Ids<'a>,
+        e: &Entity,
+    ) -> Option<usize> {
+        let ids = which(self);
+        match ids.get(id) {
+            Some(i) => Some(i),
+            None => {
+                let known = ids.known_list();
+                self.err(
+                    pointer,
+                    format!("{} « {id} » n'existe pas ({} : {known})", e.the, e.known),
+                );
+                None
+            }
+        }
+    }
+
+    fn header(&mut self) {
+        let cat = self.cat;
+        if cat.schema != SCHEMA_VERSION {
+            self.err("/schema", unsupported_schema_message(cat.schema));
+        }
+        if !is_version(&cat.version) {
+            self.err(
+                "/version",
+                format!(
+                    "version « {} » mal formée : attendu AAAA.MM.N, par exemple 2026.11.0",
+                    cat.version
+                ),
+            );
+        }
+        if !is_date(&cat.published) {
+            self.err(
+                "/published",
+                format!("date de publication « {} » mal formée : attendu AAAA-MM-JJ, par exemple 2026-11-26", cat.published),
+            );
+        }
+    }
+
+    fn sources(&mut self) {
+        let cat = self.cat;
+        self.ids("/sources", cat.sources.iter().map(|x| x.id.as_str()));
+        for (i, s) in cat.sources.iter().enumerate() {
+            self.text(format!("/sources/{i}/title"), &s.title);
+            self.text(format!("/sources/{i}/publisher"), &s.publisher);
+            self.link(format!("/sources/{i}/url"), &s.url);
+        }
+    }
+
+    fn providers(&mut self) {
+        let cat = self.cat;
+        self.ids("/providers", cat.providers.iter().map(|x| x.id.as_str()));
+        for (i, p) in cat.providers.iter().enumerate() {
+            self.text(format!("/providers/{i}/name"), &p.name);
+            self.text(format!("/providers/{i}/short_name"), &p.short_name);
+            self.link(format!("/providers/{i}/url"), &p.url);
+            self.opt_text(format!("/providers/{i}/description"), &p.description);
+        }
+    }
+
+    fn themes_steps_kinds(&mut self) {
+        let cat = self.cat;
+        self.ids("/themes", cat.themes.iter().map(|x| x.id.as_str()));
+        for (i, t) in cat.themes.iter().enumerate() {
+            self.text(format!("/themes/{i}/label"), &t.label);
+            self.text(format!("/themes/{i}/description"), &t.description);
+        }
+        self.ids("/steps", cat.steps.iter().map(|x| x.id.as_str()));
+        if cat.steps.is_empty() {
+            self.err("/steps", "le catalogue doit définir au moins une étape");
+        }
+        for (i, s) in cat.steps.iter().enumerate() {
+            self.text(format!("/steps/{i}/label"), &s.label);
+            self.text(format!("/steps/{i}/description"), &s.description);
+        }
+        self.ids("/kinds", cat.kinds.iter().map(|x| x.id.as_str()));
+        for (i, k) in cat.kinds.iter().enumerate() {
+            self.text(format!("/kinds/{i}/label"), &k.label);
+        }
+    }
+
+    fn modules(&mut self) {
+        let cat = self.cat;
+        self.ids("/modules", cat.modules.iter().map(|x| x.id.as_str()));
+        for (i, m) in cat.modules.iter().enumerate() {
+            let p = format!("/modules/{i}");
+            self.text(format!("{p}/title"), &m.title);
+            self.reference(
+                format!("{p}/provider"),
+                &m.provider,
+                |v| &v.providers,
+                &PROVIDER,
+            );
+            let mut partners = HashSet::new();
+            for (j, partner) in m.partners.iter().enumerate() {
+                let pp = format!("{p}/partners/{j}");
+                if self
+                    .reference(pp.clone(), partner, |v| &v.providers, &PROVIDER)
+                    .is_some()
+                {
+                    if *partner == m.provider {
+                        self.err(
+                            pp,
+                            format!(
+                                "« {partner} » est déjà l'opérateur du module, pas un partenaire"
+                            ),
+                        );
+                    } else if !partners.insert(partner.as_str()) {
+                        self.err(pp, format!("partenaire « {partner} » cité deux fois"));
+                    }
+                }
+            }
+            if m.themes.is_empty() {
+                self.err(
+                    format!("{p}/themes"),
+                    "un module doit avoir au moins un thème",
+                );
+            }
+            let mut themes = HashSet::new();
+            for (j, t) in m.themes.iter().enumerate() {
+                let tp = format!("{p}/themes/{j}");
+                if self
+                    .reference(tp.clone(), t, |v| &v.themes, &THEME)
+                    .is_some()
+                    && !themes.insert(t.as_str())
+                {
+                    self.err(tp, format!("thème « {t} » cité deux fois"));
+                }
+            }
+            let step = self.reference(format!("{p}/step"), &m.step, |v| &v.steps, &STEP);
+            self.reference(format!("{p}/kind"), &m.kind, |v| &v.kinds, &KIND);
+            self.text(format!("{p}/summary"), &m.summary);
+            self.text(format!("{p}/benefits"), &m.benefits);
+            self.text(format!("{p}/audience"), &m.audience);
+            self.opt_text(format!("{p}/cost"), &m.cost);
+            self.opt_text(format!("{p}/duration"), &m.duration);
+            self.text(format!("{p}/access"), &m.access);
+            self.link(format!("{p}/url"), &m.url);
+            let mut prereqs = HashSet::new();
+            for (j, pre) in m.prerequisites.iter().enumerate() {
+                let pp = format!("{p}/prerequisites/{j}");
+                if *pre == m.id {
+                    self.err(
+                        pp,
+                        format!("le module « {pre} » ne peut pas être son propre prérequis"),
+                    );
+                    continue;
+                }
+                let Some(k) = self.reference(pp.clone(), pre, |v| &v.modules, &MODULE) else {
+                    continue;
+                };
+                if !prereqs.insert(pre.as_str()) {
+                    self.err(pp, format!("prérequis « {pre} » cité deux fois"));
+                    continue;
+                }
+                let pre_step = self.steps.get(&cat.modules[k].step);
+                if let (Some(s), Some(ps)) = (step, pre_step) {
+                    if ps > s {
+                        self.err(
+                            pp,
+                            format!(
+                                "le prérequis « {pre} » est dans l'étape « {} », qui vient après l'étape « {} » de ce module : le parcours suit l'ordre des étapes, un prérequis doit être dans la même étape ou une étape antérieure",
+                                cat.modules[k].step, m.step
+                            ),
+                        );
+                    }
+                }
+            }
+            for (j, ex) in m.exclusions.iter().enumerate() {
+                self.condition(
+                    format!("{p}/exclusions/{j}/when"),
+                    &ex.when,
+                    Scope::Anywhere,
+                );
+                self.text(format!("{p}/exclusions/{j}/reason"), &ex.reason);
+            }
+            self.opt_text(format!("{p}/browse_only"), &m.browse_only);
+            self.reference(
+                format!("{p}/source/document"),
+                &m.source.document,
+                |v| &v.sources,
+                &SOURCE,
+            );
+            self.text(format!("{p}/source/section"), &m.source.section);
+            self.opt_text(format!("{p}/source/excerpt"), &m.source.excerpt);
+        }
+    }
+
+    /// Prerequisite cycles, each named once (« a → b → c → a »).
+    fn cycles(&mut self) {
+        let cat = self.cat;
+        let n = cat.modules.len();
+        let edges: Vec<Vec<usize>> = cat
+            .modules
+            .iter()
+            .map(|m| {
+                m.prerequisites
+                    .iter()
+                    .filter(|p| **p != m.id)
+                    .filter_map(|p| self.modules.get(p))
+                    .collect()
+            })
+            .collect();
+        // 0 = unvisited, 1 = on the current path, 2 = done.
+        let mut state = vec![0u8; n];
+        let mut reported: BTreeSet<Vec<usize>> = BTreeSet::new();
+        let mut found: Vec<Vec<usize>> = Vec::new();
+        for root in 0..n {
+            if state[root] != 0 {
+                continue;
+            }
+            // Iterative DFS: (node, next edge to explore).
+            let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+            state[root] = 1;
+            while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+                if let Some(&to) = edges[node].get(*next) {
+                    *next += 1;
+                    match state[to] {
+                        0 => {
+                            state[to] = 1;
+                            stack.push((to, 0));
+                        }
+                        1 => {
+                            let start = stack.iter().position(|(x, _)| *x == to).unwrap_or(0);
+                            let cycle: Vec<usize> =
+                                stack[start..].iter().map(|(x, _)| *x).collect();
+                            // Canonical rotation so that a cycle is reported once.
+                            let min = cycle
+                                .iter()
+                                .enumerate()
+                                .min_by_key(|(_, x)| **x)
+                                .map_or(0, |(i, _)| i);
+                            let mut canon = cycle[min..].to_vec();
+                            canon.extend_from_slice(&cycle[..min]);
+                            if reported.insert(canon.clone()) {
+                                found.push(canon);
+                            }
+                        }
+                        _ => {}
+                    }
+                } else {
+                    state[node] = 2;
+                    stack.pop();
+                }
+            }
+        }
+        for cycle in found {
+            let first = cycle[0];
+            let mut names: Vec<&str> = cycle.iter().map(|&i| cat.modules[i].id.as_str()).collect();
+            names.push(&cat.modules[first].id);
+            self.err(
+                format!("/modules/{first}/prerequisites"),
+                format!("cycle de prérequis : {}", names.join(" → ")),
+            );
+        }
+    }
+
+    fn questionnaire(&mut self) {
+        let cat = self.cat;
+        self.ids(
+            "/questionnaire/groups",
+            cat.questionnaire.groups.iter().map(|g| g.id.as_str()),
+        );
+        if cat.questionnaire.groups.is_empty() {
+            self.err(
+                "/questionnaire/groups",
+                "le questionnaire doit contenir au moins une étape",
+            );
+        }
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        let mut order = 0;
+        for (g, group) in cat.questionnaire.groups.iter().enumerate() {
+            let gp = format!("/questionnaire/groups/{g}");
+            self.text(format!("{gp}/label"), &group.label);
+            self.text(format!("{gp}/description"), &group.description);
+            if let Some(t) = &group.theme {
+                self.reference(format!("{gp}/theme"), t, |v| &v.themes, &THEME);
+            }
+            if let Some(c) = &group.visible_if {
+                self.condition(format!("{gp}/visible_if"), c, Scope::Group { group: g });
+            }
+            if group.questions.is_empty() {
+                self.err(
+                    format!("{gp}/questions"),
+                    "une étape du questionnaire doit contenir au moins une question",
+                );
+            }
+            for (k, q) in group.questions.iter().enumerate() {
+                let qp = format!("{gp}/questions/{k}");
+                self.slug(format!("{qp}/id"), &q.id);
+                if let Some(first) = seen.get(q.id.as_str()) {
+                    self.err(
+                        format!("{qp}/id"),
+                        format!(
+                            "identifiant de question « {} » en double (déjà utilisé en {first})",
+                            q.id
+                        ),
+                    );
+                } else {
+                    seen.insert(&q.id, qp.clone());
+                }
+                self.question(&qp, q, order);
+                order += 1;
+            }
+        }
+    }
+
+    fn question(&mut self, qp: &str, q: &'a Question, order: usize) {
+        self.text(format!("{qp}/label"), &q.label);
+        self.text(format!("{qp}/help"), &q.help);
+        let with_options = matches!(q.kind, QuestionKind::Single | QuestionKind::Multiple);
+        if with_options && q.options.is_empty() {
+            self.err(
+                format!("{qp}/options"),
+                "une question à choix doit proposer des options",
+            );
+        }
+        if !with_options && !q.options.is_empty() {
+            let why = match q.kind {
+                QuestionKind::YesNo => "une question oui/non a ses options implicites (« oui », « non ») : retirez « options »",
+                _ => "une question numérique ne prend pas d'options : retirez « options »",
+            };
+            self.err(format!("{qp}/options"), why);
+        }
+        let mut opt_ids: HashMap<&str, usize> = HashMap::new();
+        for (j, o) in q.options.iter().enumerate() {
+            let op = format!("{qp}/options/{j}");
+            self.slug(format!("{op}/id"), &o.id);
+            if let Some(first) = opt_ids.get(o.id.as_str()) {
+                self.err(
+                    format!("{op}/id"),
+                    format!(
+                        "option « {} » en double dans la question (déjà en {qp}/options/{first})",
+                        o.id
+                    ),
+                );
+            } else {
+                opt_ids.insert(&o.id, j);
+            }
+            self.text(format!("{op}/label"), &o.label);
+            self.opt_text(format!("{op}/description"), &o.description);
+        }
+        match q.kind {
+            QuestionKind::Scale => match (q.min, q.max) {
+                (Some(min), Some(max)) if min < max => {}
+                (Some(_), Some(_)) => self.err(
+                    format!("{qp}/max"),
+                    "une échelle doit avoir min strictement inférieur à max",
+                ),
+                _ => self.err(
+                    format!("{qp}/min"),
+                    "une échelle doit préciser « min » et « max »",
+                ),
+            },
+            QuestionKind::Number => {
+                if let (Some(min), Some(max)) = (q.min, q.max) {
+                    if min > max {
+                        self.err(
+                            format!("{qp}/max"),
+                            "« max » doit être supérieur ou égal à « min »",
+                        );
+                    }
+                }
+            }
+            _ => {
+                if q.min.is_some() || q.max.is_some() {
+                    self.err(format!("{qp}/min"), "« min » et « max » ne s'appliquent qu'aux questions de type échelle ou nombre");
+                }
+            }
+        }
+        self.opt_text(format!("{qp}/unit"), &q.unit);
+        self.opt_text(format!("{qp}/min_label"), &q.min_label);
+        self.opt_text(format!("{qp}/max_label"), &q.max_label);
+        if let Some(c) = &q.visible_if {
+            self.condition(
+                format!("{qp}/visible_if"),
+                c,
+                Scope::Question { order, id: &q.id },
+            );
+        }
+    }
+
+    fn rules(&mut self) {
+        let cat = self.cat;
+        self.ids("/rules", cat.rules.iter().map(|r| r.id.as_str()));
+        for (i, r) in cat.rules.iter().enumerate() {
+            let rp = format!("/rules/{i}");
+            self.condition(format!("{rp}/when"), &r.when, Scope::Anywhere);
+            if r.modules.is_empty() {
+                self.err(
+                    format!("{rp}/modules"),
+                    "une règle doit recommander au moins un module",
+                );
+            }
+            let mut seen = HashSet::new();
+            for (j, m) in r.modules.iter().enumerate() {
+                let mp = format!("{rp}/modules/{j}");
+                if self
+                    .reference(mp.clone(), m, |v| &v.modules, &MODULE)
+                    .is_some()
+                    && !seen.insert(m.as_str())
+                {
+                    self.err(mp, format!("module « {m} » cité deux fois dans la règle"));
+                }
+            }
+            if r.weight < 1 {
+                self.err(
+                    format!("{rp}/weight"),
+                    "le poids d'une règle doit être au moins 1",
+                );
+            }
+            self.text(format!("{rp}/reason"), &r.reason);
+        }
+    }
+
+    fn condition(&mut self, p: String, c: &'a Condition, scope: Scope<'a>) {
+        match c {
+            Condition::All(list) | Condition::Any(list) => {
+                let key = if matches!(c, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                if list.is_empty() {
+                    self.err(format!("{p}/{key}"), format!("la liste « {key} » est vide"));
+                }
+                for (i, sub) in list.iter().enumerate() {
+                    self.condition(format!("{p}/{key}/{i}"), sub, scope);
+                }
+            }
+            Condition::Not(sub) => self.condition(format!("{p}/not"), sub, scope),
+            Condition::Answered(q) => {
+                self.cond_question(format!("{p}/answered"), q, scope);
+            }
+            Condition::Unknown(q) => {
+                self.cond_question(format!("{p}/unknown"), q, scope);
+            }
+            Condition::Equals(t) => {
+                let base = format!("{p}/equals");
+                if let Some(q) = self.cond_question(format!("{base}/question"), &t.question, scope)
+                {
+                    if self.option_kind(&base, q, "equals") {
+                        self.cond_option(format!("{base}/option"), q, &t.option);
+                    }
+                }
+            }
+            Condition::In(t) => {
+                let base = format!("{p}/in");
+                if t.options.is_empty() {
+                    self.err(format!("{base}/options"), "la liste « options » est vide");
+                }
+                if let Some(q) = self.cond_question(format!("{base}/question"), &t.question, scope)
+                {
+                    if self.option_kind(&base, q, "in") {
+                        for (i, o) in t.options.iter().enumerate() {
+                            self.cond_option(format!("{base}/options/{i}"), q, o);
+                        }
+                    }
+                }
+            }
+            Condition::AtLeast(t) | Condition::AtMost(t) => {
+                let key = if matches!(c, Condition::AtLeast(_)) {
+                    "at_least"
+                } else {
+                    "at_most"
+                };
+                let base = format!("{p}/{key}");
+                if let Some(q) = self.cond_question(format!("{base}/question"), &t.question, scope)
+                {
+                    if !matches!(q.kind, QuestionKind::Number | QuestionKind::Scale) {
+                        self.err(
+                            base,
+                            format!(
+                                "« {key} » compare un nombre : la question « {} » est de type {}, pas nombre ou échelle (utilisez « equals » ou « in »)",
+                                q.id,
+                                kind_name(q.kind)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// `equals` / `in` only make sense on questions with options.
+    fn option_kind(&mut self, base: &str, q: &Question, key: &str) -> bool {
+        if matches!(q.kind, QuestionKind::Number | QuestionKind::Scale) {
+            self.err(
+                base.to_string(),
+                format!(
+                    "« {key} » teste une option : la question « {} » est de type {} (utilisez « at_least » ou « at_most »)",
+                    q.id,
+                    kind_name(q.kind)
+                ),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    fn cond_question(&mut self, p: String, id: &str, scope: Scope<'a>) -> Option<&'a Question> {
+        let Some(info) = self.questions.get(id) else {
+            let known = self.question_ids.known_list();
+            self.err(
+                p,
+                format!(
+                    "{} « {id} » n'existe pas ({} : {known})",
+                    QUESTION.the, QUESTION.known
+                ),
+            );
+            return None;
+        };
+        let (order, group, question) = (info.order, info.group, info.question);
+        match scope {
+            Scope::Anywhere => {}
+            Scope::Question {
+                order: own,
+                id: own_id,
+            } => {
+                if own_id == id {
+                    self.err(p, format!("la condition d'affichage de la question « {id} » fait référence à elle-même"));
+                } else if order > own {
+                    self.err(
+                        p,
+                        format!(
+                            "la condition d'affichage fait référence à la question « {id} », posée plus loin dans le questionnaire : une question ne peut dépendre que des questions posées avant elle"
+                        ),
+                    );
+                }
+            }
+            Scope::Group { group: own } => {
+                if group >= own {
+                    self.err(
+                        p,
+                        format!(
+                            "la condition d'affichage de cette étape fait référence à la question « {id} », qui n'est pas dans une étape précédente du questionnaire"
+                        ),
+                    );
+                }
+            }
+        }
+        Some(question)
+    }
+
+    fn cond_option(&mut self, p: String, q: &Question, option: &str) {
+        let ids = q.option_ids();
+        if ids.contains(&option) {
+            return;
+        }
+        let owners: Vec<&str> = self
+            .option_owners
+            .get(option)
+            .map(|v| v.iter().copied().filter(|o| *o != q.id).collect())
+            .unwrap_or_default();
+        let valid = ids.join(", ");
+        let msg = if owners.is_empty() {
+            format!("l'option « {option} » n'existe pas dans la question « {} » (options possibles : {valid})", q.id)
+        } else {
+            format!(
+                "l'option « {option} » appartient à la question « {} », pas à « {} » (options possibles : {valid})",
+                owners.join(" », « "),
+                q.id
+            )
+        };
+        self.err(p, msg);
+    }
+}
+
+fn kind_name(k: QuestionKind) -> &'static str {
+    match k {
+        QuestionKind::Single => "choix unique",
+        QuestionKind::Multiple => "choix multiple",
+        QuestionKind::YesNo => "oui/non",
+        QuestionKind::Scale => "échelle",
+        QuestionKind::Number => "nombre",
+    }
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY.MM.N`.
+fn is_version(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 3
+        && digits(parts[0], 4)
+        && digits(parts[1], 2)
+        && matches!(parts[1].parse::<u32>(), Ok(1..=12))
+        && !parts[2].is_empty()
+        && parts[2].len() <= 4
+        && parts[2].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+fn is_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    if parts.len() != 3 || !digits(parts[0], 4) || !digits(parts[1], 2) || !digits(parts[2], 2) {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (
+        parts[0].parse().unwrap_or(0),
+        parts[1].parse().unwrap_or(0),
+        parts[2].parse().unwrap_or(0),
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_and_dates() {
+        assert!(is_version("2026.11.0"));
+        assert!(is_version("2026.01.12"));
+        assert!(!is_version("2026.13.0"));
+        assert!(!is_version("2026.1.0"));
+        assert!(!is_version("v2026.11.0"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2026-02-29"));
+        assert!(!is_date("2026-11-31"));
+        assert!(!is_date("26-11-01"));
+    }
+}

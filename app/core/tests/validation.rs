@@ -1,0 +1,484 @@
+//! One deliberately broken mini-catalogue per validation rule: the pointer
+//! and a key part of the French message.
+
+mod common;
+
+use common::*;
+use parcours_core::{load, unreachable_modules, Diagnostic};
+use serde_json::{json, Value};
+
+fn diags(v: &Value) -> Vec<Diagnostic> {
+    let text = serde_json::to_string_pretty(v).unwrap();
+    load(&text).expect_err("le catalogue cassé devrait être refusé")
+}
+
+/// Breaks the mini catalogue with `f` and asserts that a diagnostic at
+/// `pointer` contains `needle`.
+#[track_caller]
+fn broken(f: impl FnOnce(&mut Value), pointer: &str, needle: &str) -> Vec<Diagnostic> {
+    let mut v = mini_value();
+    f(&mut v);
+    let d = diags(&v);
+    assert!(
+        d.iter()
+            .any(|d| d.pointer == pointer && d.message.contains(needle)),
+        "attendu {pointer} : …{needle}…, obtenu :\n{}",
+        d.iter().map(|d| format!("  {d}\n")).collect::<String>()
+    );
+    d
+}
+
+#[test]
+fn mini_is_valid() {
+    let cat = mini();
+    assert_eq!(cat.modules.len(), 6);
+    assert_eq!(unreachable_modules(&cat), Vec::<&str>::new());
+}
+
+#[test]
+fn json_syntax_error_is_located() {
+    let d = load("{\n  \"schema\": 1,\n  \"version\" \"x\"\n}").unwrap_err();
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0].line, Some(3));
+    assert!(d[0].column.is_some());
+    assert!(
+        d[0].message.starts_with("JSON invalide"),
+        "{}",
+        d[0].message
+    );
+}
+
+#[test]
+fn unsupported_schema_is_one_clear_error() {
+    let mut v = mini_value();
+    v["schema"] = json!(999);
+    v["unknown_future_field"] = json!(true);
+    let d = diags(&v);
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].pointer, "/schema");
+    assert_eq!(
+        d[0].message,
+        "format de catalogue 999 non pris en charge par cette version de l'application (format attendu : 1)"
+    );
+    // serde_json sorts keys: the line depends on the layout, not fixed here.
+    assert!(d[0].line.is_some());
+    let d = load("{\n  \"schema\": 999,\n  \"modules\": 3\n}").unwrap_err();
+    assert_eq!((d.len(), d[0].line, d[0].column), (1, Some(2), Some(13)));
+}
+
+#[test]
+fn unknown_field_has_pointer_and_position() {
+    let mut v = mini_value();
+    v["modules"][2]["titel"] = json!("x");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let d = load(&text).unwrap_err();
+    assert_eq!(d.len(), 1);
+    assert!(d[0].pointer.starts_with("/modules/2"), "{}", d[0].pointer);
+    assert!(
+        d[0].message.contains("champ inconnu « titel »"),
+        "{}",
+        d[0].message
+    );
+    assert!(d[0].line.is_some() && d[0].column.is_some());
+}
+
+#[test]
+fn missing_field_and_wrong_type() {
+    let mut v = mini_value();
+    v["providers"][1].as_object_mut().unwrap().remove("name");
+    let d = diags(&v);
+    assert_eq!(d[0].pointer, "/providers/1");
+    assert!(
+        d[0].message.contains("champ obligatoire « name » manquant"),
+        "{}",
+        d[0].message
+    );
+
+    let mut v = mini_value();
+    v["rules"][0]["weight"] = json!("3");
+    let d = diags(&v);
+    assert_eq!(d[0].pointer, "/rules/0/weight");
+    assert!(d[0].message.contains("type incorrect"), "{}", d[0].message);
+
+    let mut v = mini_value();
+    v["rules"][0]["when"] = json!({"equal": {"question": "refus", "option": "oui"}});
+    let d = diags(&v);
+    assert!(
+        d[0].pointer.starts_with("/rules/0/when"),
+        "{}",
+        d[0].pointer
+    );
+    assert!(d[0].message.contains("« equal »"), "{}", d[0].message);
+}
+
+#[test]
+fn validation_errors_are_located() {
+    let mut v = mini_value();
+    v["modules"][3]["provider"] = json!("xyz");
+    let d = diags(&v);
+    assert_eq!(d[0].pointer, "/modules/3/provider");
+    assert_eq!(
+        d[0].to_string(),
+        "/modules/3/provider : l'opérateur « xyz » n'existe pas (opérateurs connus : bdt, cerema)"
+    );
+    assert!(d[0].line.unwrap() > 1);
+}
+
+#[test]
+fn every_error_is_collected() {
+    let mut v = mini_value();
+    v["modules"][0]["provider"] = json!("nope");
+    v["modules"][1]["step"] = json!("nope");
+    v["rules"][1]["weight"] = json!(0);
+    assert_eq!(diags(&v).len(), 3);
+}
+
+#[test]
+fn duplicate_ids() {
+    broken(
+        |v| v["providers"][1]["id"] = json!("bdt"),
+        "/providers/1/id",
+        "« bdt » en double",
+    );
+    broken(
+        |v| v["themes"][1]["id"] = json!("foncier"),
+        "/themes/1/id",
+        "en double",
+    );
+    broken(
+        |v| v["steps"][2]["id"] = json!("strategie"),
+        "/steps/2/id",
+        "en double",
+    );
+    broken(
+        |v| v["kinds"][1]["id"] = json!("ingenierie"),
+        "/kinds/1/id",
+        "en double",
+    );
+    broken(
+        |v| {
+            v["sources"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"id": "note", "title": "t", "publisher": "p"}))
+        },
+        "/sources/1/id",
+        "en double",
+    );
+    broken(
+        |v| v["modules"][4]["id"] = json!("annuaire"),
+        "/modules/5/id",
+        "déjà utilisé en /modules/4",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][2]["id"] = json!("foncier"),
+        "/questionnaire/groups/2/id",
+        "en double",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][2]["questions"][0]["id"] = json!("taille"),
+        "/questionnaire/groups/2/questions/0/id",
+        "déjà utilisé en /questionnaire/groups/0/questions/1",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][0]["questions"][0]["options"][1]["id"] = json!("foncier"),
+        "/questionnaire/groups/0/questions/0/options/1/id",
+        "option « foncier » en double",
+    );
+    broken(
+        |v| v["rules"][1]["id"] = json!("refus-observer"),
+        "/rules/1/id",
+        "en double",
+    );
+}
+
+#[test]
+fn ids_are_slugs() {
+    broken(
+        |v| v["modules"][0]["id"] = json!("Observatoire Foncier"),
+        "/modules/0/id",
+        "lettres minuscules",
+    );
+}
+
+#[test]
+fn dangling_references() {
+    broken(
+        |v| v["modules"][2]["partners"][0] = json!("ademe"),
+        "/modules/2/partners/0",
+        "l'opérateur « ademe » n'existe pas",
+    );
+    broken(
+        |v| v["modules"][0]["themes"][0] = json!("eau"),
+        "/modules/0/themes/0",
+        "le thème « eau » n'existe pas",
+    );
+    broken(
+        |v| v["modules"][0]["step"] = json!("financer"),
+        "/modules/0/step",
+        "l'étape « financer » n'existe pas (étapes connues : agir, diagnostiquer, strategie)",
+    );
+    broken(
+        |v| v["modules"][0]["kind"] = json!("label"),
+        "/modules/0/kind",
+        "le type d'aide « label » n'existe pas",
+    );
+    broken(
+        |v| v["modules"][3]["prerequisites"][1] = json!("absent"),
+        "/modules/3/prerequisites/1",
+        "le module « absent » n'existe pas",
+    );
+    broken(
+        |v| v["modules"][0]["source"]["document"] = json!("rapport"),
+        "/modules/0/source/document",
+        "la source « rapport » n'existe pas",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][1]["theme"] = json!("eau"),
+        "/questionnaire/groups/1/theme",
+        "le thème « eau » n'existe pas",
+    );
+    broken(
+        |v| v["rules"][0]["modules"][1] = json!("absent"),
+        "/rules/0/modules/1",
+        "le module « absent » n'existe pas",
+    );
+}
+
+#[test]
+fn prerequisite_cycles_are_named() {
+    let d = broken(
+        |v| {
+            v["modules"][0]["prerequisites"] = json!(["inventaire"]);
+            v["modules"][1]["prerequisites"] = json!(["observatoire"]);
+        },
+        "/modules/0/prerequisites",
+        "cycle de prérequis : observatoire → inventaire → observatoire",
+    );
+    assert_eq!(d.iter().filter(|d| d.message.contains("cycle")).count(), 1);
+    broken(
+        |v| v["modules"][0]["prerequisites"] = json!(["observatoire"]),
+        "/modules/0/prerequisites/0",
+        "son propre prérequis",
+    );
+    // A longer one, across steps (also flagged as « later step »).
+    broken(
+        |v| v["modules"][0]["prerequisites"] = json!(["pret-friches"]),
+        "/modules/0/prerequisites",
+        "observatoire → pret-friches → strategie-fonciere → observatoire",
+    );
+}
+
+#[test]
+fn prerequisite_in_a_later_step() {
+    broken(
+        |v| v["modules"][0]["prerequisites"] = json!(["gpec"]),
+        "/modules/0/prerequisites/0",
+        "vient après l'étape « diagnostiquer »",
+    );
+}
+
+#[test]
+fn conditions_checked() {
+    broken(
+        |v| v["rules"][0]["when"] = json!({"equals": {"question": "refuz", "option": "oui"}}),
+        "/rules/0/when/equals/question",
+        "la question « refuz » n'existe pas",
+    );
+    broken(
+        |v| v["rules"][0]["when"] = json!({"equals": {"question": "refus", "option": "peut-etre"}}),
+        "/rules/0/when/equals/option",
+        "l'option « peut-etre » n'existe pas dans la question « refus »",
+    );
+    broken(
+        |v| {
+            v["rules"][0]["when"] =
+                json!({"in": {"question": "difficultes", "options": ["fortes", "emploi"]}})
+        },
+        "/rules/0/when/in/options/1",
+        "appartient à la question « themes », pas à « difficultes »",
+    );
+    broken(
+        |v| v["rules"][0]["when"] = json!({"all": [{"answered": "refus"}, {"at_least": {"question": "refus", "value": 2}}]}),
+        "/rules/0/when/all/1/at_least",
+        "de type oui/non",
+    );
+    broken(
+        |v| v["rules"][0]["when"] = json!({"equals": {"question": "taille", "option": "oui"}}),
+        "/rules/0/when/equals",
+        "de type nombre",
+    );
+    broken(
+        |v| v["rules"][0]["when"] = json!({"any": []}),
+        "/rules/0/when/any",
+        "vide",
+    );
+    broken(
+        |v| v["modules"][2]["exclusions"][0]["when"] = json!({"not": {"unknown": "absente"}}),
+        "/modules/2/exclusions/0/when/not/unknown",
+        "« absente » n'existe pas",
+    );
+}
+
+#[test]
+fn visible_if_order() {
+    broken(
+        |v| {
+            v["questionnaire"]["groups"][1]["questions"][1]["visible_if"] =
+                json!({"answered": "hectares"})
+        },
+        "/questionnaire/groups/1/questions/1/visible_if/answered",
+        "fait référence à elle-même",
+    );
+    broken(
+        |v| {
+            v["questionnaire"]["groups"][1]["questions"][0]["visible_if"] =
+                json!({"answered": "maturite"})
+        },
+        "/questionnaire/groups/1/questions/0/visible_if/answered",
+        "posée plus loin",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][1]["visible_if"] = json!({"answered": "refus"}),
+        "/questionnaire/groups/1/visible_if/answered",
+        "pas dans une étape précédente",
+    );
+}
+
+#[test]
+fn links() {
+    broken(
+        |v| v["providers"][0]["url"] = json!("http://example.fr/"),
+        "/providers/0/url",
+        "« https:// » ou « mailto: »",
+    );
+    broken(
+        |v| v["modules"][0]["url"] = json!("javascript:alert(1)"),
+        "/modules/0/url",
+        "https://",
+    );
+    broken(
+        |v| v["sources"][0]["url"] = json!("www.x.fr"),
+        "/sources/0/url",
+        "https://",
+    );
+    let mut v = mini_value();
+    v["modules"][0]["url"] = json!("mailto:contact@cerema.fr");
+    assert!(load(&v.to_string()).is_ok());
+}
+
+#[test]
+fn empty_texts() {
+    broken(
+        |v| v["modules"][1]["title"] = json!("  "),
+        "/modules/1/title",
+        "« title » ne doit pas être vide",
+    );
+    broken(
+        |v| v["modules"][1]["summary"] = json!(""),
+        "/modules/1/summary",
+        "vide",
+    );
+    broken(
+        |v| v["themes"][0]["label"] = json!(""),
+        "/themes/0/label",
+        "vide",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][0]["questions"][0]["help"] = json!(" "),
+        "/questionnaire/groups/0/questions/0/help",
+        "vide",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][0]["questions"][0]["options"][0]["label"] = json!(""),
+        "/questionnaire/groups/0/questions/0/options/0/label",
+        "vide",
+    );
+    broken(
+        |v| v["rules"][2]["reason"] = json!("\n"),
+        "/rules/2/reason",
+        "vide",
+    );
+    broken(
+        |v| v["modules"][2]["exclusions"][0]["reason"] = json!(""),
+        "/modules/2/exclusions/0/reason",
+        "vide",
+    );
+}
+
+#[test]
+fn question_shapes() {
+    broken(
+        |v| v["questionnaire"]["groups"][2]["questions"][0]["options"] = json!([]),
+        "/questionnaire/groups/2/questions/0/options",
+        "doit proposer des options",
+    );
+    broken(
+        |v| {
+            v["questionnaire"]["groups"][1]["questions"][0]["options"] =
+                json!([{"id": "oui", "label": "Oui"}])
+        },
+        "/questionnaire/groups/1/questions/0/options",
+        "options implicites",
+    );
+    broken(
+        |v| v["questionnaire"]["groups"][1]["questions"][3]["max"] = json!(1),
+        "/questionnaire/groups/1/questions/3/max",
+        "min strictement inférieur à max",
+    );
+}
+
+#[test]
+fn header_formats() {
+    broken(|v| v["version"] = json!("2026-11"), "/version", "AAAA.MM.N");
+    broken(
+        |v| v["published"] = json!("26/11/2026"),
+        "/published",
+        "AAAA-MM-JJ",
+    );
+}
+
+#[test]
+fn rules_and_modules_shapes() {
+    broken(
+        |v| v["rules"][0]["weight"] = json!(0),
+        "/rules/0/weight",
+        "au moins 1",
+    );
+    broken(
+        |v| v["rules"][0]["modules"] = json!([]),
+        "/rules/0/modules",
+        "au moins un module",
+    );
+    broken(
+        |v| v["modules"][0]["themes"] = json!([]),
+        "/modules/0/themes",
+        "au moins un thème",
+    );
+}
+
+#[test]
+fn unreachable_modules_are_not_errors() {
+    let mut v = mini_value();
+    v["modules"][5]
+        .as_object_mut()
+        .unwrap()
+        .remove("browse_only");
+    let cat = load(&v.to_string()).expect("un module isolé n'est pas une erreur");
+    assert_eq!(unreachable_modules(&cat), vec!["annuaire"]);
+}
+
+#[test]
+fn real_catalogue_loads_without_diagnostics() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/catalogue.json");
+    let text = std::fs::read_to_string(path).unwrap();
+    if let Err(d) = load(&text) {
+        panic!(
+            "content/catalogue.json : {} problème(s)\n{}",
+            d.len(),
+            d.iter()
+                .map(|d| format!("  {}:{}: {d}\n", d.line.unwrap_or(0), d.column.unwrap_or(0)))
+                .collect::<String>()
+        );
+    }
+}
