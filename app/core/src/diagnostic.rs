@@ -99,7 +99,12 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         Ok(cat)
     } else {
         let index = PositionIndex::new(text);
-        Err(diags.into_iter().map(|d| index.locate(text, d)).collect())
+        let mut located: Vec<Diagnostic> =
+            diags.into_iter().map(|d| index.locate(text, d)).collect();
+        // File order is how an editor walks through them (stable: ties keep
+        // the validator's order).
+        located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
+        Err(located)
     }
 }
 

@@ -1,0 +1,264 @@
+//! The `catalogue` binary, run as editors and scripts run it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+
+const BIN: &str = env!("CARGO_BIN_EXE_catalogue");
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+const MINI: &str = include_str!("../../core/tests/fixtures/mini.json");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .current_dir(ROOT)
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh directory per test (no tempfile crate for so little).
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("catalogue-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, file: &str, text: &str) -> String {
+    let p = dir.join(file);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn mini() -> Value {
+    serde_json::from_str(MINI).unwrap()
+}
+
+/// Runs `check` on a broken copy; asserts exit 1 and a located line
+/// `PATH:LINE:COL: <pointer> : …<needle>…`.
+#[track_caller]
+fn check_broken(name: &str, text: &str, pointer: &str, needle: &str) {
+    let dir = temp_dir(name);
+    let path = write(&dir, "catalogue.json", text);
+    let o = run(&["check", &path]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{}", stderr(&o));
+    let found = out.lines().any(|l| {
+        let Some(rest) = l.strip_prefix(&format!("{path}:")) else {
+            return false;
+        };
+        let mut parts = rest.splitn(3, ':');
+        let (line, col, msg) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        line.parse::<usize>().is_ok()
+            && col.parse::<usize>().is_ok()
+            && msg.starts_with(&format!(" {pointer}"))
+            && msg.contains(needle)
+    });
+    assert!(
+        found,
+        "attendu {path}:L:C: {pointer} … {needle}\nobtenu :\n{out}"
+    );
+}
+
+#[test]
+fn check_real_catalogue() {
+    let o = run(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).starts_with("catalogue valide : version "),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn check_duplicate_id() {
+    let mut v = mini();
+    v["providers"][1]["id"] = json!("bdt");
+    check_broken(
+        "dup",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/providers/1/id",
+        "« bdt » en double",
+    );
+}
+
+#[test]
+fn check_dangling_reference() {
+    let mut v = mini();
+    v["modules"][3]["provider"] = json!("xyz");
+    check_broken(
+        "dangling",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/modules/3/provider",
+        "l'opérateur « xyz » n'existe pas (opérateurs connus : bdt, cerema)",
+    );
+}
+
+#[test]
+fn check_cycle() {
+    let mut v = mini();
+    v["modules"][0]["prerequisites"] = json!(["inventaire"]);
+    v["modules"][1]["prerequisites"] = json!(["observatoire"]);
+    check_broken(
+        "cycle",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/modules/0/prerequisites",
+        "observatoire → inventaire → observatoire",
+    );
+}
+
+#[test]
+fn check_schema_999() {
+    let text = MINI.replacen("\"schema\": 1", "\"schema\": 999", 1);
+    check_broken(
+        "schema",
+        &text,
+        "/schema",
+        "format de catalogue 999 non pris en charge",
+    );
+    let dir = temp_dir("schema-count");
+    let o = run(&["check", &write(&dir, "c.json", &text)]);
+    assert_eq!(
+        stdout(&o).lines().count(),
+        1,
+        "une seule erreur, pas une cascade"
+    );
+}
+
+#[test]
+fn check_syntax_error() {
+    let text = MINI.replacen(
+        "\"version\": \"2026.11.0\",",
+        "\"version\": \"2026.11.0\"",
+        1,
+    );
+    let dir = temp_dir("syntax");
+    let path = write(&dir, "catalogue.json", &text);
+    let o = run(&["check", &path]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("{path}:4:")), "{out}");
+    assert!(out.contains("JSON invalide"), "{out}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let o = run(&["check", "/nonexistent/catalogue.json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("fichier introuvable"), "{}", stderr(&o));
+    assert_eq!(run(&["verifier"]).status.code(), Some(2));
+    assert_eq!(run(&["check", "--strict"]).status.code(), Some(2));
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["pathway"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_is_french() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Utilisation"));
+    assert!(stdout(&o).contains("catalogue check"));
+}
+
+#[test]
+fn stats_json_keys() {
+    let o = run(&["stats", "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for key in [
+        "schema",
+        "version",
+        "providers",
+        "modules",
+        "questions",
+        "rules",
+        "themes",
+        "steps",
+        "modules_without_source",
+        "unreachable_modules",
+    ] {
+        assert!(v.get(key).is_some(), "clé {key} absente : {v}");
+    }
+    assert!(v["providers"].is_array());
+    assert!(v["modules"].as_u64().unwrap() > 0);
+    let o = run(&["stats"]);
+    assert!(stdout(&o).contains("modules :"));
+}
+
+#[test]
+fn committed_schema_is_up_to_date() {
+    let o = run(&["schema"]);
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read_to_string(Path::new(ROOT).join("content/catalogue.schema.json"))
+        .unwrap_or_default();
+    assert!(
+        committed == stdout(&o),
+        "content/catalogue.schema.json n'est pas à jour : lancez `cargo run -p parcours-cli -- schema > content/catalogue.schema.json`"
+    );
+    let schema: Value = serde_json::from_str(&committed).unwrap();
+    assert!(schema["$schema"]
+        .as_str()
+        .unwrap()
+        .contains("json-schema.org"));
+}
+
+#[test]
+fn pathway_json_and_markdown() {
+    let dir = temp_dir("pathway");
+    let cat = write(&dir, "catalogue.json", MINI);
+    let answers = write(
+        &dir,
+        "answers.json",
+        r#"{"themes": ["foncier"], "refus": "oui", "hectares": 50, "disparue": null}"#,
+    );
+    let o = run(&["pathway", &cat, "--answers", &answers, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("réponse ignorée : disparue"));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["catalogue_version"], "2026.11.0");
+    assert_eq!(v["steps"][0]["id"], "diagnostiquer");
+    assert_eq!(v["steps"][0]["modules"][0]["id"], "observatoire");
+    assert_eq!(v["steps"][0]["modules"][0]["provider"], "Cerema");
+    assert_eq!(
+        v["steps"][0]["modules"][0]["reasons"][0],
+        "Vous avez refusé des projets faute de foncier."
+    );
+    assert!(v["steps"][0]["label"].is_string());
+
+    let o = run(&["pathway", &cat, "--answers", &answers]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = stdout(&o);
+    assert!(
+        md.contains("# Parcours Territoires d'industrie") && md.contains("Recommandé parce que"),
+        "{md}"
+    );
+
+    let o = run(&["pathway", &cat, "--answers", &answers, "--format=csv"]);
+    assert!(stdout(&o).starts_with("étape,module,opérateur,score,raisons\r\n"));
+
+    let bad = write(&dir, "bad.json", "[1, 2]");
+    assert_eq!(
+        run(&["pathway", &cat, "--answers", &bad]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["pathway", &cat, "--answers", &answers, "--format", "pdf"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,201 @@
+//! Property tests: the share codec never panics and detects tampering; the
+//! pathway is deterministic and puts prerequisites first on generated
+//! catalogues.
+
+mod common;
+
+use common::*;
+use parcours_core::recommend::pathway;
+use parcours_core::share::{decode, encode};
+use parcours_core::{validate, Answer, Answers, Catalogue, Condition, Module, OptionTest, Rule};
+use proptest::prelude::*;
+
+fn answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        Just(Answer::Unknown),
+        any::<String>().prop_map(Answer::Option),
+        prop::collection::vec(any::<String>(), 0..4).prop_map(Answer::Options),
+        any::<i64>().prop_map(Answer::Number),
+    ]
+}
+
+fn answers_strategy() -> impl Strategy<Value = Answers> {
+    prop::collection::btree_map(any::<String>(), answer(), 0..8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn codec_round_trip(version in any::<String>(), a in answers_strategy()) {
+        let code = encode(&version, &a);
+        prop_assert!(code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        let back = decode(&code).unwrap();
+        prop_assert_eq!(back.version, version);
+        prop_assert_eq!(back.answers, a);
+    }
+
+    #[test]
+    fn decode_never_panics(s in any::<String>()) {
+        let _ = decode(&s);
+    }
+
+    #[test]
+    fn decode_never_panics_on_code_like_text(s in "[A-Za-z0-9_-]{0,300}") {
+        let _ = decode(&s);
+    }
+
+    #[test]
+    fn mutations_are_detected(a in answers_strategy(), pos in any::<prop::sample::Index>(), c in "[A-Za-z0-9_-]", cut in any::<prop::sample::Index>()) {
+        let code = encode("2026.11.0", &a);
+        let mut chars: Vec<char> = code.chars().collect();
+        let i = pos.index(chars.len());
+        chars[i] = c.chars().next().unwrap();
+        let mutated: String = chars.into_iter().collect();
+        if let Ok(s) = decode(&mutated) {
+            prop_assert_eq!(s.version.as_str(), "2026.11.0");
+            prop_assert_eq!(s.answers, a.clone());
+        }
+        let truncated = &code[..cut.index(code.len())];
+        if let Ok(s) = decode(truncated) {
+            prop_assert_eq!(s.answers, a);
+        }
+    }
+
+    #[test]
+    fn pathway_is_deterministic(
+        themes in prop::sample::subsequence(vec!["foncier", "emploi"], 0..=2),
+        refus in prop::option::of(prop::sample::select(vec!["oui", "non", "?"])),
+        hectares in prop::option::of(0i64..200),
+        maturite in prop::option::of(1i64..=5),
+        strat in prop::option::of(prop::sample::select(vec!["oui", "non"])),
+    ) {
+        let cat = mini();
+        let mut a = Answers::new();
+        a.insert("themes".into(), opts(&themes));
+        if let Some(r) = refus {
+            a.insert("refus".into(), if r == "?" { Answer::Unknown } else { opt(r) });
+        }
+        if let Some(h) = hectares { a.insert("hectares".into(), Answer::Number(h)); }
+        if let Some(m) = maturite { a.insert("maturite".into(), Answer::Number(m)); }
+        if let Some(s) = strat { a.insert("strategie-existante".into(), opt(s)); }
+        let one = serde_json::to_string(&pathway(&cat, &a)).unwrap();
+        let two = serde_json::to_string(&pathway(&cat, &a.clone())).unwrap();
+        prop_assert_eq!(one, two);
+    }
+
+    #[test]
+    fn prerequisites_come_first(spec in catalogue_spec(), fired in prop::collection::vec(any::<bool>(), 3)) {
+        let cat = build(&spec);
+        prop_assert!(validate(&cat).is_empty(), "{:?}", validate(&cat));
+        let mut a = Answers::new();
+        let names = ["oui", "non", "?"];
+        // Answer « refus » so that some rules fire.
+        let pick = fired.iter().position(|b| *b).unwrap_or(2);
+        a.insert("themes".into(), opts(&["foncier"]));
+        a.insert("refus".into(), if pick == 2 { Answer::Unknown } else { opt(names[pick]) });
+        let p = pathway(&cat, &a);
+        let order: Vec<&str> = p.modules().map(|m| m.id.as_str()).collect();
+        for (pos, m) in p.modules().enumerate() {
+            let module = cat.module(&m.id).unwrap();
+            for pre in &module.prerequisites {
+                let at = order.iter().position(|x| x == pre);
+                prop_assert!(at.is_some(), "{} manque (prérequis de {})", pre, m.id);
+                prop_assert!(at.unwrap() < pos, "{} après {}", pre, m.id);
+            }
+            prop_assert!(m.score > 0 || !m.required_by.is_empty());
+        }
+        prop_assert_eq!(serde_json::to_string(&p).unwrap(), serde_json::to_string(&pathway(&cat, &a)).unwrap());
+    }
+}
+
+/// Per module: step index, prerequisites (indices of earlier modules), and
+/// per rule: modules, which answer fires it, weight.
+#[derive(Debug, Clone)]
+struct Spec {
+    modules: Vec<(usize, i32, Vec<usize>)>,
+    rules: Vec<(Vec<usize>, usize, u32)>,
+}
+
+fn catalogue_spec() -> impl Strategy<Value = Spec> {
+    (2usize..30).prop_flat_map(|n| {
+        let modules = (0..n)
+            .map(|i| {
+                (
+                    0usize..3,
+                    -2i32..3,
+                    prop::collection::vec(0..i.max(1), 0..3),
+                )
+            })
+            .collect::<Vec<_>>();
+        let rules = prop::collection::vec(
+            (prop::collection::vec(0..n, 1..4), 0usize..3, 1u32..4),
+            1..10,
+        );
+        (modules, rules).prop_map(|(modules, rules)| Spec { modules, rules })
+    })
+}
+
+/// A catalogue from the mini one: modules cloned with generated steps and
+/// prerequisites (always earlier modules, in the same or an earlier step:
+/// acyclic and valid by construction), rules on « refus ».
+fn build(spec: &Spec) -> Catalogue {
+    let mut cat = mini();
+    let template = cat.modules[0].clone();
+    let steps: Vec<String> = cat.steps.iter().map(|s| s.id.clone()).collect();
+    let mut step_of = Vec::new();
+    let mut modules: Vec<Module> = Vec::new();
+    for (i, (step, priority, pres)) in spec.modules.iter().enumerate() {
+        let mut m = template.clone();
+        m.id = format!("m{i}");
+        // A prerequisite's step must not come after: lift to the max.
+        let mut s = *step;
+        let pres: Vec<usize> = if i == 0 {
+            vec![]
+        } else {
+            pres.iter().copied().filter(|&p| p < i).collect()
+        };
+        for &p in &pres {
+            s = s.max(step_of[p]);
+        }
+        step_of.push(s);
+        m.step = steps[s].clone();
+        m.priority = *priority;
+        m.exclusions.clear();
+        let mut pre_ids: Vec<String> = pres.iter().map(|p| format!("m{p}")).collect();
+        pre_ids.sort();
+        pre_ids.dedup();
+        m.prerequisites = pre_ids;
+        modules.push(m);
+    }
+    cat.modules = modules;
+    cat.rules = spec
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(r, (ms, which, weight))| {
+            let mut ids: Vec<String> = ms.iter().map(|m| format!("m{m}")).collect();
+            ids.sort();
+            ids.dedup();
+            let when = match which {
+                0 => Condition::Equals(OptionTest {
+                    question: "refus".into(),
+                    option: "oui".into(),
+                }),
+                1 => Condition::Equals(OptionTest {
+                    question: "refus".into(),
+                    option: "non".into(),
+                }),
+                _ => Condition::Unknown("refus".into()),
+            };
+            Rule {
+                id: format!("r{r}"),
+                when,
+                modules: ids,
+                weight: *weight,
+                reason: "Parce que.".into(),
+            }
+        })
+        .collect();
+    cat
+}

@@ -1,0 +1,103 @@
+//! Share codes and migration of saved answers.
+
+mod common;
+
+use common::*;
+use parcours_core::share::{decode, encode, migrate, Dropped, ShareError};
+use parcours_core::Answer;
+
+#[test]
+fn round_trip_and_alphabet() {
+    let a = answers(&[
+        ("themes", opts(&["foncier", "emploi"])),
+        ("refus", opt("oui")),
+        ("hectares", Answer::Number(12)),
+        ("taille", Answer::Unknown),
+    ]);
+    let code = encode("2026.11.0", &a);
+    assert!(
+        code.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "{code}"
+    );
+    assert_eq!(code, encode("2026.11.0", &a), "deterministic");
+    let s = decode(&code).unwrap();
+    assert_eq!((s.version.as_str(), s.answers), ("2026.11.0", a));
+    // Short enough for a link: a realistic set of answers stays compact.
+    assert!(code.len() < 120, "{} caractères", code.len());
+}
+
+#[test]
+fn errors_are_typed_and_french() {
+    assert_eq!(decode("  "), Err(ShareError::Empty));
+    assert!(matches!(
+        decode("abc=def"),
+        Err(ShareError::BadCharacter('='))
+    ));
+    let code = encode("2026.11.0", &answers(&[("refus", opt("oui"))]));
+    assert_eq!(
+        decode(&code[..code.len() - 2]).unwrap_err(),
+        ShareError::BadChecksum
+    );
+    let mut chars: Vec<char> = code.chars().collect();
+    chars[6] = if chars[6] == 'x' { 'y' } else { 'x' };
+    assert_eq!(
+        decode(&chars.iter().collect::<String>()),
+        Err(ShareError::BadChecksum)
+    );
+    assert!(ShareError::BadChecksum.to_string().contains("altéré"));
+    assert!(ShareError::UnsupportedFormat(7)
+        .to_string()
+        .contains("format 7"));
+    assert!(ShareError::Truncated.to_string().contains("incomplet"));
+}
+
+#[test]
+fn migrate_drops_what_no_longer_fits() {
+    let cat = mini();
+    let a = answers(&[
+        ("disparue", opt("oui")),
+        ("themes", opts(&["foncier", "ancien", "emploi"])),
+        ("refus", opt("peut-etre")),
+        ("hectares", Answer::Number(-5)),
+        ("maturite", opt("haute")),
+        ("strategie-existante", Answer::Unknown),
+        ("taille", Answer::Unknown),
+        ("difficultes", opt("fortes")),
+    ]);
+    let (kept, report) = migrate(&cat, "2025.01.0", a);
+    assert_eq!(report.from_version, "2025.01.0");
+    assert_eq!(report.to_version, "2026.11.0");
+    assert!(!report.is_empty());
+    assert_eq!(
+        kept,
+        answers(&[
+            ("themes", opts(&["foncier", "emploi"])),
+            ("taille", Answer::Unknown),
+            ("difficultes", opt("fortes"))
+        ])
+    );
+    let dropped: Vec<(&str, Option<&str>)> = report
+        .dropped
+        .iter()
+        .map(|d| (d.question.as_str(), d.option.as_deref()))
+        .collect();
+    assert_eq!(
+        dropped,
+        vec![
+            ("disparue", None),
+            ("hectares", None),
+            ("maturite", None),
+            ("refus", Some("peut-etre")),
+            ("strategie-existante", None),
+            ("themes", Some("ancien")),
+        ]
+    );
+    assert!(report
+        .dropped
+        .iter()
+        .all(|Dropped { why, .. }| !why.is_empty()));
+    let (same, report) = migrate(&cat, "2026.11.0", kept.clone());
+    assert_eq!(same, kept);
+    assert!(report.is_empty());
+}
