@@ -1,0 +1,404 @@
+//! Scenario tests on the real catalogue (`content/catalogue.json`): situations
+//! drawn from the Intercommunalités de France note, each with the modules its
+//! pathway must show, those it must not, and the order its prerequisites
+//! impose. The answers live in `tests/scenarios/<name>.json`, so that the
+//! same situation can be replayed with
+//! `catalogue pathway --answers tests/scenarios/<name>.json`.
+
+use parcours_core::recommend::Pathway;
+use parcours_core::{Answer, Answers, Catalogue};
+
+fn catalogue() -> Catalogue {
+    match parcours_core::load(&parcours_e2e::catalogue_text()) {
+        Ok(cat) => cat,
+        Err(diagnostics) => {
+            let lines: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+            panic!("content/catalogue.json is invalid:\n{}", lines.join("\n"));
+        }
+    }
+}
+
+fn answers(name: &str) -> Answers {
+    let path = parcours_e2e::repo_root()
+        .join("tests/scenarios")
+        .join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn pathway_for(cat: &Catalogue, answers: &Answers) -> Pathway {
+    parcours_core::recommend::pathway(cat, answers)
+}
+
+fn scenario(name: &str) -> Pathway {
+    let cat = catalogue();
+    let answers = answers(name);
+    // Every answer names a question of the catalogue: a renamed question
+    // would otherwise silently empty the scenario.
+    for id in answers.keys() {
+        assert!(cat.question(id).is_some(), "{name}: unknown question « {id} »");
+    }
+    pathway_for(&cat, &answers)
+}
+
+fn ids(p: &Pathway) -> Vec<String> {
+    p.steps
+        .iter()
+        .flat_map(|s| s.modules.iter().map(|m| m.id.clone()))
+        .collect()
+}
+
+fn position(p: &Pathway, id: &str) -> usize {
+    ids(p)
+        .iter()
+        .position(|m| m == id)
+        .unwrap_or_else(|| panic!("« {id} » missing from the pathway {:?}", ids(p)))
+}
+
+fn assert_has(p: &Pathway, expected: &[&str]) {
+    let got = ids(p);
+    for id in expected {
+        assert!(got.iter().any(|m| m == id), "« {id} » should be in the pathway {got:?}");
+    }
+}
+
+fn assert_lacks(p: &Pathway, unwanted: &[&str]) {
+    let got = ids(p);
+    for id in unwanted {
+        assert!(!got.iter().any(|m| m == id), "« {id} » should not be in the pathway {got:?}");
+    }
+}
+
+/// `first` comes before `then` in the pathway, and if `then` declares
+/// `first` as a prerequisite, the pathway says so.
+fn assert_before(p: &Pathway, first: &str, then: &str) {
+    let (a, b) = (position(p, first), position(p, then));
+    assert!(a < b, "« {first} » should come before « {then} » in {:?}", ids(p));
+}
+
+fn assert_prerequisite(p: &Pathway, prerequisite: &str, module: &str) {
+    assert_before(p, prerequisite, module);
+    let m = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == module).unwrap();
+    assert!(
+        m.prerequisites.iter().any(|x| x == prerequisite),
+        "« {module} » should list « {prerequisite} » as a prerequisite: {:?}",
+        m.prerequisites
+    );
+    let pre = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == prerequisite).unwrap();
+    assert!(
+        pre.required_by.iter().any(|x| x == module),
+        "« {prerequisite} » should be required by « {module} »: {:?}",
+        pre.required_by
+    );
+}
+
+fn assert_excluded(p: &Pathway, id: &str) {
+    assert!(
+        p.excluded.iter().any(|e| e.module == id && !e.reason.is_empty()),
+        "« {id} » should be excluded with a reason: {:?}",
+        p.excluded.iter().map(|e| &e.module).collect::<Vec<_>>()
+    );
+    assert_lacks(p, &[id]);
+}
+
+fn every_recommended_module_has_a_reason(p: &Pathway) {
+    for m in p.steps.iter().flat_map(|s| s.modules.iter()) {
+        assert!(
+            !m.reasons.is_empty() || !m.required_by.is_empty(),
+            "« {} » is in the pathway without a reason nor a module needing it",
+            m.id
+        );
+        for r in &m.reasons {
+            assert!(r.text.starts_with("Vous"), "reason of rule {} is not addressed to the user", r.rule);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ catalogue
+
+#[test]
+fn real_catalogue_loads_with_every_module_reachable_and_sourced() {
+    let cat = catalogue();
+    assert_eq!(cat.version, "2026.11.0");
+    assert!(cat.modules.len() >= 45, "{} modules", cat.modules.len());
+    assert!(cat.rules.len() >= 50, "{} rules", cat.rules.len());
+    assert!(cat.questions().count() >= 25);
+    assert!(cat.questions().filter(|q| q.visible_if.is_some()).count() >= 6);
+    let unreachable = parcours_core::unreachable_modules(&cat);
+    assert!(unreachable.is_empty(), "unreachable modules: {unreachable:?}");
+    for m in &cat.modules {
+        assert_eq!(m.source.document, "note-idf", "{}", m.id);
+        let excerpt = m.source.excerpt.as_deref().unwrap_or("");
+        assert!(!excerpt.is_empty() && excerpt.chars().count() <= 300, "{}: excerpt", m.id);
+        assert!(m.cost.is_none() && m.duration.is_none(), "{}: the note gives no cost nor duration", m.id);
+    }
+    for p in &cat.providers {
+        if let Some(url) = &p.url {
+            let rest = url.strip_prefix("https://").expect("https");
+            assert!(rest.ends_with('/') && rest.matches('/').count() == 1, "{}: not a root URL", p.id);
+        }
+    }
+}
+
+// ------------------------------------------------------------------ foncier
+
+/// 67 % des intercommunalités ont refusé des implantations faute de foncier :
+/// ZAE saturées, inventaire inachevé, prête à louer plutôt qu'à vendre.
+#[test]
+fn full_zae_refusing_implantations() {
+    let p = scenario("full_zae_refusing_implantations");
+    assert_has(
+        &p,
+        &[
+            "inventaire-zae",
+            "observation-fonciere",
+            "chef-projet-foncier",
+            "urbanisme-industrie",
+            "formation-agents-portage",
+            "baux-construction",
+            "parc-industriel-public",
+        ],
+    );
+    assert_lacks(
+        &p,
+        &["partage-taxe-amenagement", "cartofriches", "fonds-vert-friches", "gpect", "eit", "manufactures-proximite"],
+    );
+    assert_prerequisite(&p, "inventaire-zae", "observation-fonciere");
+    assert_prerequisite(&p, "observation-fonciere", "parc-industriel-public");
+    assert_prerequisite(&p, "formation-agents-portage", "baux-construction");
+    every_recommended_module_has_a_reason(&p);
+}
+
+/// Le Grand Chalon : une friche coûteuse à requalifier, dont la taxe
+/// d'aménagement irait à deux communes seulement.
+#[test]
+fn costly_brownfield_with_unshared_development_tax() {
+    let p = scenario("costly_brownfield_unshared_tax");
+    assert_has(&p, &["cartofriches", "fonds-vert-friches", "partage-taxe-amenagement"]);
+    assert_prerequisite(&p, "cartofriches", "fonds-vert-friches");
+    // Inventory done and land observed: not proposed again.
+    assert_lacks(&p, &["inventaire-zae", "observation-fonciere", "sites-cles-en-main"]);
+}
+
+#[test]
+fn development_tax_already_shared_is_excluded_with_its_reason() {
+    let cat = catalogue();
+    let mut a = answers("costly_brownfield_unshared_tax");
+    a.insert("fon-taxe".into(), Answer::Option("oui".into()));
+    let p = pathway_for(&cat, &a);
+    assert_has(&p, &["fonds-vert-friches"]);
+    assert_excluded(&p, "partage-taxe-amenagement");
+}
+
+/// Des services déconcentrés qui appliquent le ZAN comme un objectif brut et
+/// immédiat, un besoin de grands terrains, un PLU qui ne protège pas l'industrie.
+#[test]
+fn state_services_block_extension_under_zan() {
+    let p = scenario("state_services_block_extension");
+    assert_has(
+        &p,
+        &["doctrine-sobriete-fonciere", "sites-cles-en-main", "urbanisme-industrie", "observation-fonciere"],
+    );
+    assert_prerequisite(&p, "inventaire-zae", "sites-cles-en-main");
+    assert_lacks(&p, &["baux-construction", "parc-industriel-public", "partage-taxe-amenagement"]);
+}
+
+/// Une ville moyenne en Action Cœur de Ville avec un site historique à
+/// transformer en tiers-lieu productif, et beaucoup de petites entreprises.
+#[test]
+fn historic_site_to_become_a_productive_third_place() {
+    let p = scenario("historic_site_for_productive_third_place");
+    assert_has(&p, &["manufactures-proximite", "articulation-acv-pvd"]);
+    let m = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == "manufactures-proximite").unwrap();
+    assert!(m.reasons.len() >= 2, "site historique and petites entreprises both count: {:?}", m.reasons);
+    assert_lacks(&p, &["sites-cles-en-main", "inventaire-zae", "observation-fonciere", "scan-industrie-40"]);
+    assert!(p.module_count() <= 5, "{:?}", ids(&p));
+}
+
+// ------------------------------------------------------------------ compétences
+
+/// Un bassin industriel rural qui manque d'ouvriers qualifiés, sans formation
+/// ni enseignement supérieur à proximité, sans GPECT.
+#[test]
+fn industrial_basin_short_of_skilled_workers_without_training_nearby() {
+    let p = scenario("basin_short_of_skilled_workers_without_training");
+    assert_has(
+        &p,
+        &[
+            "gpect",
+            "coordination-france-travail",
+            "ecoles-production",
+            "plateaux-techniques",
+            "campus-connecte",
+            "cnam-coeur-territoires",
+        ],
+    );
+    assert_before(&p, "gpect", "ecoles-production");
+    assert_lacks(
+        &p,
+        &["vte", "quartiers-productifs", "sensibilisation-jeunes", "animation-gpect", "observation-fonciere"],
+    );
+}
+
+/// Des cadres et techniciens qui hésitent à venir : logement, conjoint,
+/// mobilité ; une GPECT déjà animée.
+#[test]
+fn newcomers_hesitate_to_settle_in_the_territory() {
+    let p = scenario("newcomers_hesitate_to_settle");
+    assert_has(&p, &["vte", "postes-cles-en-main", "logement-mobilite-salaries"]);
+    assert_lacks(&p, &["gpect", "ecoles-production", "campus-connecte", "insertion-metiers-industriels"]);
+}
+
+/// Un territoire urbain avec des quartiers prioritaires, des jeunes éloignés
+/// de l'emploi et peu d'actions d'orientation vers l'industrie.
+#[test]
+fn urban_basin_with_priority_neighbourhoods() {
+    let p = scenario("urban_priority_neighbourhoods");
+    assert_has(
+        &p,
+        &["quartiers-productifs", "insertion-metiers-industriels", "sensibilisation-jeunes", "coordination-france-travail"],
+    );
+    assert_before(&p, "coordination-france-travail", "insertion-metiers-industriels");
+    assert_lacks(&p, &["gpect", "vte"]);
+}
+
+#[test]
+fn no_priority_neighbourhood_no_quartiers_productifs() {
+    let cat = catalogue();
+    let mut a = answers("urban_priority_neighbourhoods");
+    a.insert("comp-qpv".into(), Answer::Option("non".into()));
+    let p = pathway_for(&cat, &a);
+    assert_lacks(&p, &["quartiers-productifs"]);
+    assert_has(&p, &["insertion-metiers-industriels"]);
+}
+
+// ------------------------------------------------------------------ transitions
+
+/// Une zone portuaire dont les industriels rejettent de la chaleur, flux mal
+/// connus, démarche d'écologie industrielle envisagée.
+#[test]
+fn port_zone_with_waste_heat() {
+    let p = scenario("port_zone_with_waste_heat");
+    assert_has(&p, &["observation-flux-ademe", "chaleur-fatale", "eit", "eit-feuille-mission"]);
+    assert_prerequisite(&p, "observation-flux-ademe", "chaleur-fatale");
+    assert_prerequisite(&p, "observation-flux-ademe", "eit");
+    assert_lacks(&p, &["ecosystemes-hydrogene", "bati-machines", "articulation-crte-pcaet", "animation-boucles-eit"]);
+}
+
+/// Comme à Redon : hydrogène, filière verte et commande publique locale.
+#[test]
+fn hydrogen_project_backed_by_public_procurement() {
+    let p = scenario("hydrogen_green_industry");
+    assert_has(
+        &p,
+        &["ecosystemes-hydrogene", "commande-publique-filieres-vertes", "formations-filieres-vertes", "academies-industrielles"],
+    );
+    assert_before(&p, "ecosystemes-hydrogene", "formations-filieres-vertes");
+    assert_lacks(&p, &["chaleur-fatale", "observation-flux-ademe", "bati-machines"]);
+}
+
+/// Comme à Lorient : des sites vieillissants et énergivores ; le programme
+/// « bâti & machines » s'appuie sur l'inventaire des ZAE, tiré dans le
+/// parcours même si le thème foncier n'a pas été choisi.
+#[test]
+fn ageing_sites_rely_on_the_zae_inventory() {
+    let p = scenario("ageing_sites_bati_machines");
+    assert_has(&p, &["bati-machines", "contrat-modernisation"]);
+    assert_prerequisite(&p, "inventaire-zae", "bati-machines");
+    let inv = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == "inventaire-zae").unwrap();
+    assert_eq!(inv.score, 0, "pulled in only as a prerequisite");
+    // The flows are already known: the ADEME observation is not proposed again.
+    assert_excluded(&p, "observation-flux-ademe");
+}
+
+/// PME en retard sur l'industrie 4.0 : scan de la CCI d'abord, Bpifrance ensuite.
+#[test]
+fn smes_lagging_on_industry_4_0() {
+    let p = scenario("sme_lagging_industry_4_0");
+    assert_has(
+        &p,
+        &["scan-industrie-40", "accompagnement-bpifrance", "feuille-route-technologique", "demonstrateurs-tiers-lieux"],
+    );
+    assert_prerequisite(&p, "scan-industrie-40", "accompagnement-bpifrance");
+    // A proposal without a scheme is never recommended.
+    assert_lacks(&p, &["equipements-productifs-france-2030", "manufactures-proximite"]);
+}
+
+// ------------------------------------------------------------------ gouvernance
+
+/// Un Territoire d'industrie dont le binôme de 2019 s'est dissous, sans comité
+/// de pilotage, plan d'actions jamais revu ; chef de projet en poste et financé.
+#[test]
+fn ti_whose_binome_dissolved_in_2020() {
+    let p = scenario("binome_dissolved_since_2020");
+    assert_has(&p, &["binome-copil", "plan-actions", "suivi-plan-actions", "dataviz-ti"]);
+    assert_prerequisite(&p, "binome-copil", "plan-actions");
+    assert_prerequisite(&p, "plan-actions", "suivi-plan-actions");
+    assert_excluded(&p, "chef-projet-ti");
+}
+
+#[test]
+fn uncertain_funding_of_the_project_lead_brings_it_back() {
+    let cat = catalogue();
+    let mut a = answers("binome_dissolved_since_2020");
+    a.insert("gouv-chef-projet-financement".into(), Answer::Option("incertain".into()));
+    let p = pathway_for(&cat, &a);
+    assert_has(&p, &["chef-projet-ti", "contractualisation-region-etat"]);
+    assert!(p.excluded.iter().all(|e| e.module != "chef-projet-ti"));
+}
+
+/// Une communauté de communes hors Territoire d'industrie qui veut rejoindre
+/// la démarche : les questions réservées aux TI sont masquées, et leurs
+/// réponses ignorées.
+#[test]
+fn territory_wishing_to_join_the_programme() {
+    let p = scenario("territory_wishing_to_join");
+    assert_has(&p, &["perimetre-ti", "binome-copil", "plan-actions", "reperage-projets", "club-ti"]);
+    assert_prerequisite(&p, "binome-copil", "plan-actions");
+    // « gouv-chef-projet » is only asked inside a TI: its stale answer counts for nothing.
+    assert_lacks(&p, &["chef-projet-ti"]);
+    assert!(p.excluded.is_empty(), "{:?}", p.excluded);
+}
+
+// ------------------------------------------------------------------ controls
+
+/// Negative control: a territory with no difficulty, every theme explored,
+/// gets a short pathway.
+#[test]
+fn no_difficulty_gets_a_short_pathway() {
+    let p = scenario("no_difficulty");
+    assert!(p.module_count() <= 3, "{} modules: {:?}", p.module_count(), ids(&p));
+    assert_lacks(
+        &p,
+        &["inventaire-zae", "observation-fonciere", "gpect", "observation-flux-ademe", "chef-projet-ti", "binome-copil"],
+    );
+}
+
+/// Only « Je ne sais pas » in the themes chosen: the pathway proposes the
+/// diagnostics that start each theme, not the whole catalogue.
+#[test]
+fn unknown_everywhere_proposes_the_diagnostics_only() {
+    let cat = catalogue();
+    let mut a: Answers = answers("no_difficulty")
+        .into_iter()
+        .filter(|(q, _)| q.starts_with("profil-") || q == "themes")
+        .collect();
+    for q in cat.questions() {
+        if q.allow_unknown && !q.id.starts_with("profil-") {
+            a.insert(q.id.clone(), Answer::Unknown);
+        }
+    }
+    let p = pathway_for(&cat, &a);
+    assert_has(&p, &["inventaire-zae", "observation-flux-ademe"]);
+    assert!(p.module_count() <= 4, "{} modules: {:?}", p.module_count(), ids(&p));
+    for s in &p.steps {
+        assert_eq!(s.id, "diagnostiquer", "only diagnostics: {:?}", ids(&p));
+    }
+}
+
+#[test]
+fn same_answers_same_pathway() {
+    let cat = catalogue();
+    let a = answers("full_zae_refusing_implantations");
+    assert_eq!(pathway_for(&cat, &a), pathway_for(&cat, &a));
+}
