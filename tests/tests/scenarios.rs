@@ -36,7 +36,10 @@ fn scenario(name: &str) -> Pathway {
     // Every answer names a question of the catalogue: a renamed question
     // would otherwise silently empty the scenario.
     for id in answers.keys() {
-        assert!(cat.question(id).is_some(), "{name}: unknown question « {id} »");
+        assert!(
+            cat.question(id).is_some(),
+            "{name}: unknown question « {id} »"
+        );
     }
     pathway_for(&cat, &answers)
 }
@@ -58,14 +61,20 @@ fn position(p: &Pathway, id: &str) -> usize {
 fn assert_has(p: &Pathway, expected: &[&str]) {
     let got = ids(p);
     for id in expected {
-        assert!(got.iter().any(|m| m == id), "« {id} » should be in the pathway {got:?}");
+        assert!(
+            got.iter().any(|m| m == id),
+            "« {id} » should be in the pathway {got:?}"
+        );
     }
 }
 
 fn assert_lacks(p: &Pathway, unwanted: &[&str]) {
     let got = ids(p);
     for id in unwanted {
-        assert!(!got.iter().any(|m| m == id), "« {id} » should not be in the pathway {got:?}");
+        assert!(
+            !got.iter().any(|m| m == id),
+            "« {id} » should not be in the pathway {got:?}"
+        );
     }
 }
 
@@ -73,18 +82,32 @@ fn assert_lacks(p: &Pathway, unwanted: &[&str]) {
 /// `first` as a prerequisite, the pathway says so.
 fn assert_before(p: &Pathway, first: &str, then: &str) {
     let (a, b) = (position(p, first), position(p, then));
-    assert!(a < b, "« {first} » should come before « {then} » in {:?}", ids(p));
+    assert!(
+        a < b,
+        "« {first} » should come before « {then} » in {:?}",
+        ids(p)
+    );
 }
 
 fn assert_prerequisite(p: &Pathway, prerequisite: &str, module: &str) {
     assert_before(p, prerequisite, module);
-    let m = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == module).unwrap();
+    let m = p
+        .steps
+        .iter()
+        .flat_map(|s| s.modules.iter())
+        .find(|m| m.id == module)
+        .unwrap();
     assert!(
         m.prerequisites.iter().any(|x| x == prerequisite),
         "« {module} » should list « {prerequisite} » as a prerequisite: {:?}",
         m.prerequisites
     );
-    let pre = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == prerequisite).unwrap();
+    let pre = p
+        .steps
+        .iter()
+        .flat_map(|s| s.modules.iter())
+        .find(|m| m.id == prerequisite)
+        .unwrap();
     assert!(
         pre.required_by.iter().any(|x| x == module),
         "« {prerequisite} » should be required by « {module} »: {:?}",
@@ -94,7 +117,9 @@ fn assert_prerequisite(p: &Pathway, prerequisite: &str, module: &str) {
 
 fn assert_excluded(p: &Pathway, id: &str) {
     assert!(
-        p.excluded.iter().any(|e| e.module == id && !e.reason.is_empty()),
+        p.excluded
+            .iter()
+            .any(|e| e.module == id && !e.reason.is_empty()),
         "« {id} » should be excluded with a reason: {:?}",
         p.excluded.iter().map(|e| &e.module).collect::<Vec<_>>()
     );
@@ -109,7 +134,11 @@ fn every_recommended_module_has_a_reason(p: &Pathway) {
             m.id
         );
         for r in &m.reasons {
-            assert!(r.text.starts_with("Vous"), "reason of rule {} is not addressed to the user", r.rule);
+            assert!(
+                r.text.starts_with("Vous"),
+                "reason of rule {} is not addressed to the user",
+                r.rule
+            );
         }
     }
 }
@@ -125,17 +154,32 @@ fn real_catalogue_loads_with_every_module_reachable_and_sourced() {
     assert!(cat.questions().count() >= 25);
     assert!(cat.questions().filter(|q| q.visible_if.is_some()).count() >= 6);
     let unreachable = parcours_core::unreachable_modules(&cat);
-    assert!(unreachable.is_empty(), "unreachable modules: {unreachable:?}");
+    assert!(
+        unreachable.is_empty(),
+        "unreachable modules: {unreachable:?}"
+    );
     for m in &cat.modules {
         assert_eq!(m.source.document, "note-idf", "{}", m.id);
         let excerpt = m.source.excerpt.as_deref().unwrap_or("");
-        assert!(!excerpt.is_empty() && excerpt.chars().count() <= 300, "{}: excerpt", m.id);
-        assert!(m.cost.is_none() && m.duration.is_none(), "{}: the note gives no cost nor duration", m.id);
+        assert!(
+            !excerpt.is_empty() && excerpt.chars().count() <= 300,
+            "{}: excerpt",
+            m.id
+        );
+        assert!(
+            m.cost.is_none() && m.duration.is_none(),
+            "{}: the note gives no cost nor duration",
+            m.id
+        );
     }
     for p in &cat.providers {
         if let Some(url) = &p.url {
             let rest = url.strip_prefix("https://").expect("https");
-            assert!(rest.ends_with('/') && rest.matches('/').count() == 1, "{}: not a root URL", p.id);
+            assert!(
+                rest.ends_with('/') && rest.matches('/').count() == 1,
+                "{}: not a root URL",
+                p.id
+            );
         }
     }
 }
@@ -161,7 +205,14 @@ fn full_zae_refusing_implantations() {
     );
     assert_lacks(
         &p,
-        &["partage-taxe-amenagement", "cartofriches", "fonds-vert-friches", "gpect", "eit", "manufactures-proximite"],
+        &[
+            "partage-taxe-amenagement",
+            "cartofriches",
+            "fonds-vert-friches",
+            "gpect",
+            "eit",
+            "manufactures-proximite",
+        ],
     );
     assert_prerequisite(&p, "inventaire-zae", "observation-fonciere");
     assert_prerequisite(&p, "observation-fonciere", "parc-industriel-public");
@@ -174,10 +225,24 @@ fn full_zae_refusing_implantations() {
 #[test]
 fn costly_brownfield_with_unshared_development_tax() {
     let p = scenario("costly_brownfield_unshared_tax");
-    assert_has(&p, &["cartofriches", "fonds-vert-friches", "partage-taxe-amenagement"]);
+    assert_has(
+        &p,
+        &[
+            "cartofriches",
+            "fonds-vert-friches",
+            "partage-taxe-amenagement",
+        ],
+    );
     assert_prerequisite(&p, "cartofriches", "fonds-vert-friches");
     // Inventory done and land observed: not proposed again.
-    assert_lacks(&p, &["inventaire-zae", "observation-fonciere", "sites-cles-en-main"]);
+    assert_lacks(
+        &p,
+        &[
+            "inventaire-zae",
+            "observation-fonciere",
+            "sites-cles-en-main",
+        ],
+    );
 }
 
 #[test]
@@ -197,10 +262,42 @@ fn state_services_block_extension_under_zan() {
     let p = scenario("state_services_block_extension");
     assert_has(
         &p,
-        &["doctrine-sobriete-fonciere", "sites-cles-en-main", "urbanisme-industrie", "observation-fonciere"],
+        &[
+            "doctrine-sobriete-fonciere",
+            "sites-cles-en-main",
+            "urbanisme-industrie",
+            "observation-fonciere",
+        ],
     );
     assert_prerequisite(&p, "inventaire-zae", "sites-cles-en-main");
-    assert_lacks(&p, &["baux-construction", "parc-industriel-public", "partage-taxe-amenagement"]);
+    assert_lacks(
+        &p,
+        &[
+            "baux-construction",
+            "parc-industriel-public",
+            "partage-taxe-amenagement",
+        ],
+    );
+    // The 50-hectare threshold of the note, from a number answer.
+    let sites = p
+        .steps
+        .iter()
+        .flat_map(|s| s.modules.iter())
+        .find(|m| m.id == "sites-cles-en-main")
+        .unwrap();
+    let reason = sites
+        .reasons
+        .iter()
+        .find(|r| r.rule == "grand-site-introuvable")
+        .expect("the largest available site is under 50 ha");
+    assert!(
+        reason
+            .triggers
+            .iter()
+            .any(|t| t.question == "fon-grand-site" && t.answer == "20 hectares"),
+        "{:?}",
+        reason.triggers
+    );
 }
 
 /// Une ville moyenne en Action Cœur de Ville avec un site historique à
@@ -209,9 +306,26 @@ fn state_services_block_extension_under_zan() {
 fn historic_site_to_become_a_productive_third_place() {
     let p = scenario("historic_site_for_productive_third_place");
     assert_has(&p, &["manufactures-proximite", "articulation-acv-pvd"]);
-    let m = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == "manufactures-proximite").unwrap();
-    assert!(m.reasons.len() >= 2, "site historique and petites entreprises both count: {:?}", m.reasons);
-    assert_lacks(&p, &["sites-cles-en-main", "inventaire-zae", "observation-fonciere", "scan-industrie-40"]);
+    let m = p
+        .steps
+        .iter()
+        .flat_map(|s| s.modules.iter())
+        .find(|m| m.id == "manufactures-proximite")
+        .unwrap();
+    assert!(
+        m.reasons.len() >= 2,
+        "site historique and petites entreprises both count: {:?}",
+        m.reasons
+    );
+    assert_lacks(
+        &p,
+        &[
+            "sites-cles-en-main",
+            "inventaire-zae",
+            "observation-fonciere",
+            "scan-industrie-40",
+        ],
+    );
     assert!(p.module_count() <= 5, "{:?}", ids(&p));
 }
 
@@ -236,7 +350,13 @@ fn industrial_basin_short_of_skilled_workers_without_training_nearby() {
     assert_before(&p, "gpect", "ecoles-production");
     assert_lacks(
         &p,
-        &["vte", "quartiers-productifs", "sensibilisation-jeunes", "animation-gpect", "observation-fonciere"],
+        &[
+            "vte",
+            "quartiers-productifs",
+            "sensibilisation-jeunes",
+            "animation-gpect",
+            "observation-fonciere",
+        ],
     );
 }
 
@@ -245,8 +365,19 @@ fn industrial_basin_short_of_skilled_workers_without_training_nearby() {
 #[test]
 fn newcomers_hesitate_to_settle_in_the_territory() {
     let p = scenario("newcomers_hesitate_to_settle");
-    assert_has(&p, &["vte", "postes-cles-en-main", "logement-mobilite-salaries"]);
-    assert_lacks(&p, &["gpect", "ecoles-production", "campus-connecte", "insertion-metiers-industriels"]);
+    assert_has(
+        &p,
+        &["vte", "postes-cles-en-main", "logement-mobilite-salaries"],
+    );
+    assert_lacks(
+        &p,
+        &[
+            "gpect",
+            "ecoles-production",
+            "campus-connecte",
+            "insertion-metiers-industriels",
+        ],
+    );
 }
 
 /// Un territoire urbain avec des quartiers prioritaires, des jeunes éloignés
@@ -256,9 +387,18 @@ fn urban_basin_with_priority_neighbourhoods() {
     let p = scenario("urban_priority_neighbourhoods");
     assert_has(
         &p,
-        &["quartiers-productifs", "insertion-metiers-industriels", "sensibilisation-jeunes", "coordination-france-travail"],
+        &[
+            "quartiers-productifs",
+            "insertion-metiers-industriels",
+            "sensibilisation-jeunes",
+            "coordination-france-travail",
+        ],
     );
-    assert_before(&p, "coordination-france-travail", "insertion-metiers-industriels");
+    assert_before(
+        &p,
+        "coordination-france-travail",
+        "insertion-metiers-industriels",
+    );
     assert_lacks(&p, &["gpect", "vte"]);
 }
 
@@ -279,10 +419,26 @@ fn no_priority_neighbourhood_no_quartiers_productifs() {
 #[test]
 fn port_zone_with_waste_heat() {
     let p = scenario("port_zone_with_waste_heat");
-    assert_has(&p, &["observation-flux-ademe", "chaleur-fatale", "eit", "eit-feuille-mission"]);
+    assert_has(
+        &p,
+        &[
+            "observation-flux-ademe",
+            "chaleur-fatale",
+            "eit",
+            "eit-feuille-mission",
+        ],
+    );
     assert_prerequisite(&p, "observation-flux-ademe", "chaleur-fatale");
     assert_prerequisite(&p, "observation-flux-ademe", "eit");
-    assert_lacks(&p, &["ecosystemes-hydrogene", "bati-machines", "articulation-crte-pcaet", "animation-boucles-eit"]);
+    assert_lacks(
+        &p,
+        &[
+            "ecosystemes-hydrogene",
+            "bati-machines",
+            "articulation-crte-pcaet",
+            "animation-boucles-eit",
+        ],
+    );
 }
 
 /// Comme à Redon : hydrogène, filière verte et commande publique locale.
@@ -291,10 +447,18 @@ fn hydrogen_project_backed_by_public_procurement() {
     let p = scenario("hydrogen_green_industry");
     assert_has(
         &p,
-        &["ecosystemes-hydrogene", "commande-publique-filieres-vertes", "formations-filieres-vertes", "academies-industrielles"],
+        &[
+            "ecosystemes-hydrogene",
+            "commande-publique-filieres-vertes",
+            "formations-filieres-vertes",
+            "academies-industrielles",
+        ],
     );
     assert_before(&p, "ecosystemes-hydrogene", "formations-filieres-vertes");
-    assert_lacks(&p, &["chaleur-fatale", "observation-flux-ademe", "bati-machines"]);
+    assert_lacks(
+        &p,
+        &["chaleur-fatale", "observation-flux-ademe", "bati-machines"],
+    );
 }
 
 /// Comme à Lorient : des sites vieillissants et énergivores ; le programme
@@ -305,7 +469,12 @@ fn ageing_sites_rely_on_the_zae_inventory() {
     let p = scenario("ageing_sites_bati_machines");
     assert_has(&p, &["bati-machines", "contrat-modernisation"]);
     assert_prerequisite(&p, "inventaire-zae", "bati-machines");
-    let inv = p.steps.iter().flat_map(|s| s.modules.iter()).find(|m| m.id == "inventaire-zae").unwrap();
+    let inv = p
+        .steps
+        .iter()
+        .flat_map(|s| s.modules.iter())
+        .find(|m| m.id == "inventaire-zae")
+        .unwrap();
     assert_eq!(inv.score, 0, "pulled in only as a prerequisite");
     // The flows are already known: the ADEME observation is not proposed again.
     assert_excluded(&p, "observation-flux-ademe");
@@ -317,11 +486,22 @@ fn smes_lagging_on_industry_4_0() {
     let p = scenario("sme_lagging_industry_4_0");
     assert_has(
         &p,
-        &["scan-industrie-40", "accompagnement-bpifrance", "feuille-route-technologique", "demonstrateurs-tiers-lieux"],
+        &[
+            "scan-industrie-40",
+            "accompagnement-bpifrance",
+            "feuille-route-technologique",
+            "demonstrateurs-tiers-lieux",
+        ],
     );
     assert_prerequisite(&p, "scan-industrie-40", "accompagnement-bpifrance");
     // A proposal without a scheme is never recommended.
-    assert_lacks(&p, &["equipements-productifs-france-2030", "manufactures-proximite"]);
+    assert_lacks(
+        &p,
+        &[
+            "equipements-productifs-france-2030",
+            "manufactures-proximite",
+        ],
+    );
 }
 
 // ------------------------------------------------------------------ gouvernance
@@ -331,7 +511,15 @@ fn smes_lagging_on_industry_4_0() {
 #[test]
 fn ti_whose_binome_dissolved_in_2020() {
     let p = scenario("binome_dissolved_since_2020");
-    assert_has(&p, &["binome-copil", "plan-actions", "suivi-plan-actions", "dataviz-ti"]);
+    assert_has(
+        &p,
+        &[
+            "binome-copil",
+            "plan-actions",
+            "suivi-plan-actions",
+            "dataviz-ti",
+        ],
+    );
     assert_prerequisite(&p, "binome-copil", "plan-actions");
     assert_prerequisite(&p, "plan-actions", "suivi-plan-actions");
     assert_excluded(&p, "chef-projet-ti");
@@ -341,7 +529,10 @@ fn ti_whose_binome_dissolved_in_2020() {
 fn uncertain_funding_of_the_project_lead_brings_it_back() {
     let cat = catalogue();
     let mut a = answers("binome_dissolved_since_2020");
-    a.insert("gouv-chef-projet-financement".into(), Answer::Option("incertain".into()));
+    a.insert(
+        "gouv-chef-projet-financement".into(),
+        Answer::Option("incertain".into()),
+    );
     let p = pathway_for(&cat, &a);
     assert_has(&p, &["chef-projet-ti", "contractualisation-region-etat"]);
     assert!(p.excluded.iter().all(|e| e.module != "chef-projet-ti"));
@@ -353,7 +544,16 @@ fn uncertain_funding_of_the_project_lead_brings_it_back() {
 #[test]
 fn territory_wishing_to_join_the_programme() {
     let p = scenario("territory_wishing_to_join");
-    assert_has(&p, &["perimetre-ti", "binome-copil", "plan-actions", "reperage-projets", "club-ti"]);
+    assert_has(
+        &p,
+        &[
+            "perimetre-ti",
+            "binome-copil",
+            "plan-actions",
+            "reperage-projets",
+            "club-ti",
+        ],
+    );
     assert_prerequisite(&p, "binome-copil", "plan-actions");
     // « gouv-chef-projet » is only asked inside a TI: its stale answer counts for nothing.
     assert_lacks(&p, &["chef-projet-ti"]);
@@ -367,10 +567,22 @@ fn territory_wishing_to_join_the_programme() {
 #[test]
 fn no_difficulty_gets_a_short_pathway() {
     let p = scenario("no_difficulty");
-    assert!(p.module_count() <= 3, "{} modules: {:?}", p.module_count(), ids(&p));
+    assert!(
+        p.module_count() <= 3,
+        "{} modules: {:?}",
+        p.module_count(),
+        ids(&p)
+    );
     assert_lacks(
         &p,
-        &["inventaire-zae", "observation-fonciere", "gpect", "observation-flux-ademe", "chef-projet-ti", "binome-copil"],
+        &[
+            "inventaire-zae",
+            "observation-fonciere",
+            "gpect",
+            "observation-flux-ademe",
+            "chef-projet-ti",
+            "binome-copil",
+        ],
     );
 }
 
@@ -390,7 +602,12 @@ fn unknown_everywhere_proposes_the_diagnostics_only() {
     }
     let p = pathway_for(&cat, &a);
     assert_has(&p, &["inventaire-zae", "observation-flux-ademe"]);
-    assert!(p.module_count() <= 4, "{} modules: {:?}", p.module_count(), ids(&p));
+    assert!(
+        p.module_count() <= 4,
+        "{} modules: {:?}",
+        p.module_count(),
+        ids(&p)
+    );
     for s in &p.steps {
         assert_eq!(s.id, "diagnostiquer", "only diagnostics: {:?}", ids(&p));
     }
