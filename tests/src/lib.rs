@@ -1,5 +1,8 @@
 //! Helpers shared by the scenario and end-to-end tests.
 
+pub mod browser;
+pub mod server;
+
 use std::path::PathBuf;
 
 /// Root of the repository (this crate lives in `tests/`).

@@ -1,0 +1,102 @@
+# Parcours TI — every entry point. `make run` and `make test` install what is
+# missing first (idempotent, registries only: crates.io, npm, Debian).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Tools installed by cargo and npm come first; wasm-opt must be binaryen's
+# from npm (Debian's is too old and silently breaks the wasm).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Trunk must never download anything (see Trunk.toml).
+export TRUNK_OFFLINE := true
+export DSFR_ACCEPT_LICENSE := 1
+export CARGO_TERM_COLOR := never
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must equal the wasm-bindgen library locked in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
+PUBLIC_URL ?= /
+DIST ?= dist
+E2E_PUBLIC_URL := /parcours/ti/
+E2E_DIST := target/e2e-dist
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean
+
+help:
+	@echo "make run    build and serve the app at http://127.0.0.1:8080"
+	@echo "make test   every test: format, lint, native, scenarios, end-to-end in Chromium"
+	@echo "make dist PUBLIC_URL=/a/b/   release build in dist/ for that sub-path"
+	@echo "make size   raw / gzip / brotli size of each file of dist/ and the first load"
+	@echo "make bench  engine benchmarks (criterion)"
+
+## ---- tools (installed only when missing or at the wrong version) ----
+
+tools: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-chromium
+
+tool-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+tool-trunk:
+	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
+	  echo "Installing trunk $(TRUNK_VERSION) (about 11 minutes on 2 cores)…"; \
+	  cargo install trunk --locked --version $(TRUNK_VERSION); \
+	fi
+
+tool-wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "wasm-bindgen missing from Cargo.lock"; exit 1; }
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 4 minutes)…"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; \
+	fi
+
+tool-node:
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y nodejs npm; }
+
+# npm ci only when package-lock.json changed since the last install.
+tool-npm: tool-node node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tool-chromium:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; \
+	fi
+
+## ---- build and serve ----
+
+run: tool-target tool-trunk tool-wasm-bindgen tool-npm
+	trunk serve --offline --public-url /
+
+dist: tool-target tool-trunk tool-wasm-bindgen tool-npm
+	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+
+## ---- tests ----
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+# Native tests first (fast failures), then the release build served under a
+# sub-path and driven in headless Chromium. The last line is the e2e summary.
+test: tools lint
+	cargo test --workspace --locked
+	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
+	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
+	  cargo test --locked -p parcours-e2e --test e2e -- --ignored --test-threads=1
+
+## ---- measures ----
+
+size:
+	@test -f $(DIST)/index.html || $(MAKE) --no-print-directory dist
+	cargo run --quiet --locked -p parcours-e2e --bin dist-size -- $(DIST)
+
+bench:
+	cargo bench --locked -p parcours-core --bench engine
+
+clean:
+	rm -rf dist target/e2e-dist

@@ -1,0 +1,99 @@
+use leptos::prelude::*;
+
+use crate::app::use_app;
+use crate::route::{Route, SERVICE_NAME};
+
+/// DSFR header: Marianne block, service name, main navigation. On small
+/// screens the navigation folds behind a « Menu » button (done here instead
+/// of with DSFR's JavaScript).
+#[component]
+pub fn Header() -> impl IntoView {
+    let app = use_app();
+    let menu_open = RwSignal::new(false);
+    // Following a link closes the folded menu.
+    Effect::new(move |_| {
+        app.route.track();
+        menu_open.set(false);
+    });
+    let nav_link = move |route: Route, label: &'static str| {
+        let href = route.href();
+        let current = {
+            let route = route.clone();
+            move || (app.route.get() == route).then_some("page")
+        };
+        view! {
+            <li class="fr-nav__item">
+                <a class="fr-nav__link" href=href aria-current=current>{label}</a>
+            </li>
+        }
+    };
+    view! {
+        <header role="banner" class="fr-header">
+            <div class="fr-header__body">
+                <div class="fr-container">
+                    <div class="fr-header__body-row">
+                        <div class="fr-header__brand fr-enlarge-link">
+                            <div class="fr-header__brand-top">
+                                <div class="fr-header__logo">
+                                    <p class="fr-logo">"République" <br/> "Française"</p>
+                                </div>
+                                <div class="fr-header__navbar">
+                                    <button
+                                        type="button"
+                                        class="fr-btn--menu fr-btn"
+                                        aria-controls="menu-principal"
+                                        aria-haspopup="menu"
+                                        id="bouton-menu"
+                                        title="Menu"
+                                        prop:aria-expanded=move || menu_open.get().to_string()
+                                        on:click=move |_| menu_open.set(true)
+                                    >
+                                        "Menu"
+                                    </button>
+                                </div>
+                            </div>
+                            <div class="fr-header__service">
+                                <a href=Route::Home.href() title=format!("Accueil — {SERVICE_NAME}")>
+                                    <p class="fr-header__service-title">{SERVICE_NAME}</p>
+                                </a>
+                                <p class="fr-header__service-tagline">
+                                    "Les services publics pour l'industrie de votre territoire, étape par étape"
+                                </p>
+                            </div>
+                        </div>
+                    </div>
+                </div>
+            </div>
+            <div
+                class="fr-header__menu fr-modal"
+                class:fr-modal--opened=move || menu_open.get()
+                id="menu-principal"
+                aria-labelledby="bouton-menu"
+            >
+                <div class="fr-container">
+                    <button
+                        type="button"
+                        class="fr-btn--close fr-btn"
+                        aria-controls="menu-principal"
+                        title="Fermer"
+                        on:click=move |_| menu_open.set(false)
+                    >
+                        "Fermer"
+                    </button>
+                    <div class="fr-header__menu-links"></div>
+                    <nav
+                        class="fr-nav"
+                        id="navigation-principale"
+                        role="navigation"
+                        aria-label="Menu principal"
+                    >
+                        <ul class="fr-nav__list">
+                            {nav_link(Route::Home, "Accueil")}
+                            {nav_link(Route::About, "À propos")}
+                        </ul>
+                    </nav>
+                </div>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,13 @@
+//! DSFR building blocks: thin wrappers over the design system's markup,
+//! written without DSFR's JavaScript (the few behaviours it would add are
+//! done here in Rust).
+
+mod catalogue_error;
+mod footer;
+mod header;
+mod skiplinks;
+
+pub use catalogue_error::{CatalogueError, WithCatalogue};
+pub use footer::Footer;
+pub use header::Header;
+pub use skiplinks::SkipLinks;

@@ -1,0 +1,24 @@
+//! Parcours TI in the browser: a thin Leptos layer over `parcours-core`.
+//!
+//! `app` holds the shell and routing, `pages` one module per page,
+//! `components` the DSFR building blocks; everything that can be decided
+//! without a browser (routes, URLs, texts) is plain Rust tested natively.
+
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod loader;
+pub mod pages;
+pub mod route;
+pub mod text;
+
+pub use app::App;
+
+/// Mounts the app in place of the static loading notice of `index.html`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    if let Some(notice) = dom::document().get_element_by_id("app-loading") {
+        notice.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

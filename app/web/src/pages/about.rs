@@ -1,0 +1,83 @@
+use leptos::prelude::*;
+
+use crate::components::WithCatalogue;
+use crate::loader::CATALOGUE_PATH;
+use crate::route::Route;
+use crate::text::french_date;
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"À propos"</h1>
+        <p class="fr-text--lead">
+            "Parcours Territoires d'industrie rassemble, dans un catalogue versionné, les services publics d'appui aux stratégies industrielles locales et propose à chaque territoire un parcours adapté à ses réponses."
+        </p>
+
+        <h2>"Le catalogue des services"</h2>
+        <WithCatalogue render=|cat| {
+            let published = french_date(&cat.published);
+            view! {
+                <dl class="parcours-facts">
+                    <dt>"Version"</dt>
+                    <dd id="a-propos-version">{cat.version.clone()}</dd>
+                    <dt>"Publiée le"</dt>
+                    <dd>{published}</dd>
+                    <dt>"Contenu"</dt>
+                    <dd>
+                        {format!(
+                            "{} services, {} opérateurs, {} questions, {} règles de recommandation",
+                            cat.modules.len(),
+                            cat.providers.len(),
+                            cat.questions().count(),
+                            cat.rules.len()
+                        )}
+                    </dd>
+                </dl>
+                <p>
+                    "Chaque version du catalogue est décrite dans son "
+                    <a href="content/CHANGELOG.md">"journal des modifications"</a>
+                    " ; le catalogue lui-même est publié au format JSON ("
+                    <a href=CATALOGUE_PATH>"télécharger le catalogue"</a>
+                    "). Un parcours imprimé ou partagé indique la version du catalogue qui l'a produit."
+                </p>
+
+                <h2>"Les sources"</h2>
+                <p>
+                    "Chaque service du catalogue indique d'où il vient. Les faits proviennent des documents ci-dessous ou des sites officiels des opérateurs ; aucun montant, délai ou contact n'est ajouté sans source."
+                </p>
+                <ul>
+                    {cat.sources.iter().map(|s| {
+                        let label = format!("{} ({})", s.title, s.publisher);
+                        view! { <li>{label}</li> }
+                    }).collect_view()}
+                </ul>
+
+                <h2>"Les opérateurs"</h2>
+                <ul class="parcours-columns">
+                    {cat.providers.iter().map(|p| {
+                        let label = if p.short_name != p.name {
+                            format!("{} ({})", p.name, p.short_name)
+                        } else {
+                            p.name.clone()
+                        };
+                        view! { <li>{label}</li> }
+                    }).collect_view()}
+                </ul>
+            }
+        }/>
+
+        <h2>"Comment les recommandations sont établies"</h2>
+        <p>
+            "Chaque réponse peut déclencher des règles écrites dans le catalogue. Une règle désigne des services et explique pourquoi, en reprenant votre réponse ; les services sont ensuite rangés par étape, les plus pertinents d'abord, et un service qui en suppose un autre est toujours placé après lui. Les mêmes réponses donnent toujours le même parcours."
+        </p>
+
+        <h2>"Le logiciel"</h2>
+        <p>
+            "L'application fonctionne entièrement dans votre navigateur : aucun serveur ne reçoit vos réponses (voir "
+            <a href=Route::Privacy.href()>"Données personnelles"</a>
+            "). Elle utilise le Système de design de l'État (DSFR) et respecte les règles d'accessibilité décrites dans la "
+            <a href=Route::Accessibility.href()>"déclaration d'accessibilité"</a>
+            "."
+        </p>
+    }
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+#[component]
+pub fn NotFoundPage(path: String) -> impl IntoView {
+    view! {
+        <h1 tabindex="-1">"Page introuvable"</h1>
+        <p class="fr-text--lead">
+            "L'adresse « " <code>{format!("#/{path}")}</code> " » ne correspond à aucune page de ce service."
+        </p>
+        <p>
+            "Si vous l'avez copiée, vérifiez qu'elle est complète. Elle a peut-être aussi été produite par une version plus ancienne du service."
+        </p>
+        <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li><a class="fr-btn" href=Route::Home.href()>"Retour à l'accueil"</a></li>
+        </ul>
+    }
+}

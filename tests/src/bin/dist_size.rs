@@ -1,0 +1,187 @@
+//! `make size`: raw, gzip and brotli size of every file of a built `dist/`,
+//! and of what the home page loads first.
+//!
+//! The first load is read from the build itself: `index.html`, everything it
+//! references, what the loader imports (JS glue and wasm), the catalogue, and
+//! the three Marianne weights the DSFR uses on first paint.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const FIRST_PAINT_FONTS: [&str; 3] = [
+    "dsfr/fonts/Marianne-Regular.woff2",
+    "dsfr/fonts/Marianne-Medium.woff2",
+    "dsfr/fonts/Marianne-Bold.woff2",
+];
+
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn sizes(bytes: &[u8]) -> Sizes {
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(bytes).expect("gzip in memory");
+    let gzip = gz.finish().expect("gzip in memory").len();
+    let mut br = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+        writer.write_all(bytes).expect("brotli in memory");
+    }
+    Sizes {
+        raw: bytes.len(),
+        gzip,
+        brotli: br.len(),
+    }
+}
+
+fn kib(n: usize) -> String {
+    format!("{:.1} KiB", n as f64 / 1024.0)
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+/// Maps a URL found in the build (`/sub/path/app.js?v=1`, `dsfr/x.css`) to
+/// a file of `dist`, if it is one.
+fn local_file(dist: &Path, url: &str) -> Option<String> {
+    let url = url.split(['?', '#']).next()?;
+    if url.contains("://") || url.starts_with("data:") || url.is_empty() {
+        return None;
+    }
+    let mut rest = url.trim_start_matches('/');
+    loop {
+        if !rest.is_empty() && dist.join(rest).is_file() {
+            return Some(rest.to_string());
+        }
+        rest = rest.split_once('/')?.1;
+    }
+}
+
+fn references(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for marker in ["href=\"", "src=\"", "from '", "import('", "'", "\""] {
+        let mut rest = text;
+        while let Some(start) = rest.find(marker) {
+            rest = &rest[start + marker.len()..];
+            let end = rest.find(['"', '\'']).unwrap_or(rest.len());
+            found.push(rest[..end].to_string());
+        }
+    }
+    found
+}
+
+fn main() {
+    let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
+        eprintln!(
+            "{}: {e} (construisez d'abord avec `make dist`)",
+            dist.join("index.html").display()
+        );
+        std::process::exit(2);
+    });
+
+    let mut all = Vec::new();
+    files(&dist, &mut all);
+    all.sort();
+    println!(
+        "{:<60} {:>12} {:>12} {:>12}",
+        "fichier", "brut", "gzip -9", "brotli 11"
+    );
+    let mut total = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    for path in &all {
+        let bytes = std::fs::read(path).expect("readable file");
+        let s = sizes(&bytes);
+        let name = path.strip_prefix(&dist).unwrap().display().to_string();
+        println!(
+            "{name:<60} {:>12} {:>12} {:>12}",
+            kib(s.raw),
+            kib(s.gzip),
+            kib(s.brotli)
+        );
+        total.raw += s.raw;
+        total.gzip += s.gzip;
+        total.brotli += s.brotli;
+    }
+    println!(
+        "{:<60} {:>12} {:>12} {:>12}",
+        "TOTAL dist/",
+        kib(total.raw),
+        kib(total.gzip),
+        kib(total.brotli)
+    );
+
+    // First load: index.html, what it references, what those reference (the loader).
+    let mut first: BTreeSet<String> = BTreeSet::from(["index.html".to_string()]);
+    let mut queue: Vec<String> = vec!["index.html".into()];
+    while let Some(file) = queue.pop() {
+        if !(file.ends_with(".html") || file.ends_with(".js")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(dist.join(&file)).unwrap_or_default();
+        for url in references(&text) {
+            if let Some(local) = local_file(&dist, &url) {
+                // Favicons and the print-only parts are not first-load bytes.
+                if !local.contains("favicon") && first.insert(local.clone()) {
+                    queue.push(local);
+                }
+            }
+        }
+    }
+    first.insert("content/catalogue.json".into());
+    for font in FIRST_PAINT_FONTS {
+        first.insert(font.into());
+    }
+    println!();
+    println!("Premier chargement de l'accueil :");
+    let mut load = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
+    let mut wasm_gzip = 0;
+    for file in &first {
+        let Ok(bytes) = std::fs::read(dist.join(file)) else {
+            continue;
+        };
+        let s = sizes(&bytes);
+        if file.ends_with(".wasm") {
+            wasm_gzip += s.gzip;
+        }
+        println!(
+            "  {file:<58} {:>12} {:>12} {:>12}",
+            kib(s.raw),
+            kib(s.gzip),
+            kib(s.brotli)
+        );
+        load.raw += s.raw;
+        load.gzip += s.gzip;
+        load.brotli += s.brotli;
+    }
+    println!(
+        "{:<60} {:>12} {:>12} {:>12}",
+        "TOTAL premier chargement",
+        kib(load.raw),
+        kib(load.gzip),
+        kib(load.brotli)
+    );
+    println!("wasm gzip : {}", kib(wasm_gzip));
+    let _ = index;
+}

@@ -1,0 +1,172 @@
+//! A plain static file server for the end-to-end tests: serves one folder
+//! under a sub-path, with no rewrite rule (an unknown path is a 404), and
+//! the strict Content-Security-Policy the README recommends, so that every
+//! test also proves the app runs under it. It records each request so tests
+//! can assert that nothing was missing.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+/// The policy the README recommends to the site's web team.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub path: String,
+    pub status: u16,
+}
+
+pub struct StaticServer {
+    pub port: u16,
+    pub prefix: String,
+    hits: Arc<Mutex<Vec<Hit>>>,
+}
+
+/// A replacement body for one path, or `None` to answer 404 for it.
+pub type Overrides = HashMap<String, Option<Vec<u8>>>;
+
+impl StaticServer {
+    /// Serves `root` at `http://127.0.0.1:<port><prefix>` (prefix like `/a/b/`).
+    pub fn start(root: &Path, prefix: &str, overrides: Overrides) -> StaticServer {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        let port = listener.local_addr().unwrap().port();
+        let hits = Arc::new(Mutex::new(Vec::new()));
+        let state = Arc::new((root.to_path_buf(), prefix.to_string(), overrides));
+        let recorded = hits.clone();
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = state.clone();
+                let recorded = recorded.clone();
+                thread::spawn(move || {
+                    let _ = serve(stream, &state.0, &state.1, &state.2, &recorded);
+                });
+            }
+        });
+        StaticServer {
+            port,
+            prefix: prefix.to_string(),
+            hits,
+        }
+    }
+
+    pub fn origin(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// URL of the app, with an optional fragment route (`#/a-propos`).
+    pub fn url(&self, fragment: &str) -> String {
+        format!("{}{}{}", self.origin(), self.prefix, fragment)
+    }
+
+    pub fn hits(&self) -> Vec<Hit> {
+        self.hits.lock().unwrap().clone()
+    }
+
+    pub fn clear_hits(&self) {
+        self.hits.lock().unwrap().clear();
+    }
+}
+
+fn serve(
+    stream: TcpStream,
+    root: &Path,
+    prefix: &str,
+    overrides: &Overrides,
+    hits: &Mutex<Vec<Hit>>,
+) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Drain the headers: the answer does not depend on them.
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" || line == "\n" {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_string();
+    let (status, body, content_type) = if method != "GET" && method != "HEAD" {
+        (405, b"405".to_vec(), "text/plain")
+    } else {
+        resolve(root, prefix, overrides, &path)
+    };
+    hits.lock().unwrap().push(Hit {
+        path: path.clone(),
+        status,
+    });
+    let reason = match status {
+        200 => "OK",
+        404 => "Not Found",
+        _ => "Method Not Allowed",
+    };
+    let mut out = stream;
+    write!(
+        out,
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\
+         Content-Security-Policy: {CSP}\r\nX-Content-Type-Options: nosniff\r\n\
+         Referrer-Policy: no-referrer\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if method != "HEAD" {
+        out.write_all(&body)?;
+    }
+    out.flush()
+}
+
+fn resolve(
+    root: &Path,
+    prefix: &str,
+    overrides: &Overrides,
+    path: &str,
+) -> (u16, Vec<u8>, &'static str) {
+    let not_found = (404, b"404 Not Found".to_vec(), "text/plain; charset=utf-8");
+    let Some(rest) = path.strip_prefix(prefix) else {
+        return not_found;
+    };
+    let rest = if rest.is_empty() { "index.html" } else { rest };
+    if let Some(replacement) = overrides.get(rest) {
+        return match replacement {
+            Some(body) => (200, body.clone(), content_type(rest)),
+            None => not_found,
+        };
+    }
+    let mut file = PathBuf::from(root);
+    for component in Path::new(rest).components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            _ => return not_found,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    match std::fs::read(&file) {
+        Ok(body) => (200, body, content_type(rest)),
+        Err(_) => not_found,
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "woff2" => "font/woff2",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "md" => "text/markdown; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
