@@ -1,33 +1,164 @@
 //! The shell: skip links, header, routed main, footer; catalogue loading.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parcours_core::{Answers, Catalogue};
 
-use crate::components::{Footer, Header, SkipLinks};
+use crate::components::{Footer, Header, Notices, SkipLinks, StorageNotice};
 use crate::dom;
 use crate::loader::{self, CatalogueState};
 use crate::pages::{
-    about::AboutPage, accessibility::AccessibilityPage, home::HomePage, legal::LegalPage,
-    not_found::NotFoundPage, privacy::PrivacyPage,
+    about::AboutPage, accessibility::AccessibilityPage, catalogue::CataloguePage,
+    diagnostic::DiagnosticPage, home::HomePage, legal::LegalPage, module::ModulePage,
+    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage,
 };
 use crate::route::{document_title, Route};
+use crate::storage::{self, Saved, StorageStatus};
 
 /// Shared state, provided as context to every page.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub route: RwSignal<Route>,
     pub catalogue: RwSignal<CatalogueState>,
+    /// The user's answers (all of them, hidden questions' included).
+    pub answers: RwSignal<Answers>,
+    /// Last questionnaire step seen.
+    pub step: RwSignal<Option<String>>,
+    /// Whether answers are kept in this browser.
+    pub storage: RwSignal<StorageStatus>,
+    /// Notices to show once (migrated answers, unreadable data, bad link).
+    pub notices: RwSignal<Vec<Notice>>,
+}
+
+/// A message shown at the top of the page until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+impl AppState {
+    /// The catalogue, once loaded.
+    pub fn catalogue_now(&self) -> Option<Arc<Catalogue>> {
+        match self.catalogue.get_untracked() {
+            CatalogueState::Ready(cat) => Some(cat),
+            _ => None,
+        }
+    }
+
+    /// Replaces the answers and keeps them in this browser when it can.
+    pub fn set_answers(&self, answers: Answers) {
+        self.answers.set(answers);
+        self.save();
+    }
+
+    pub fn set_step(&self, step: Option<String>) {
+        if self.step.get_untracked() != step {
+            self.step.set(step);
+            self.save();
+        }
+    }
+
+    fn save(&self) {
+        let Some(cat) = self.catalogue_now() else {
+            return;
+        };
+        if self.storage.get_untracked() == StorageStatus::Unavailable {
+            return;
+        }
+        let saved = Saved::new(
+            &cat.version,
+            self.answers.get_untracked(),
+            self.step.get_untracked(),
+        );
+        let status = storage::write(&saved);
+        if status != self.storage.get_untracked() {
+            self.storage.set(status);
+        }
+    }
+
+    /// Forgets every answer, here and in storage.
+    pub fn reset(&self) {
+        self.answers.set(Answers::new());
+        self.step.set(None);
+        storage::clear();
+    }
+
+    pub fn notify(&self, title: impl Into<String>, lines: Vec<String>) {
+        let notice = Notice {
+            title: title.into(),
+            lines,
+        };
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice)
+            }
+        });
+    }
+
+    /// Adopts answers given against `version` (saved, shared or imported):
+    /// keeps what the current catalogue still knows, tells what was dropped.
+    pub fn adopt(&self, cat: &Catalogue, version: &str, answers: Answers) -> Answers {
+        let (kept, report) = parcours_core::share::migrate(cat, version, answers);
+        if !report.is_empty() {
+            let lines = report
+                .dropped
+                .iter()
+                .map(|d| {
+                    let question = cat
+                        .question(&d.question)
+                        .map(|q| format!("« {} »", q.label))
+                        .unwrap_or_else(|| format!("la question « {} »", d.question));
+                    format!("{question} : {}", d.why)
+                })
+                .collect();
+            self.notify(
+                format!(
+                    "Vos réponses ont été adaptées à la version {} du catalogue (elles dataient de la version {})",
+                    report.to_version, report.from_version
+                ),
+                lines,
+            );
+        }
+        kept
+    }
 }
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Restores saved answers once the catalogue is known.
+fn restore(app: AppState, cat: &Catalogue) {
+    match storage::read() {
+        Ok(Some(saved)) => {
+            let answers = app.adopt(cat, &saved.catalogue_version, saved.answers);
+            app.answers.set(answers);
+            app.step.set(saved.step);
+        }
+        Ok(None) => {}
+        Err(storage::ReadError::Unreadable) => app.notify(
+            "Des données illisibles étaient enregistrées pour ce service dans votre navigateur",
+            vec!["Elles ont été ignorées ; vos nouvelles réponses les remplaceront.".into()],
+        ),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&dom::current_hash()).unwrap_or(Route::Home));
     let catalogue = RwSignal::new(CatalogueState::Loading);
-    provide_context(AppState { route, catalogue });
+    let app = AppState {
+        route,
+        catalogue,
+        answers: RwSignal::new(Answers::new()),
+        step: RwSignal::new(None),
+        storage: RwSignal::new(storage::status()),
+        notices: RwSignal::new(Vec::new()),
+    };
+    provide_context(app);
 
     // Browser back/forward and typed URLs change the fragment only.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -40,7 +171,10 @@ pub fn App() -> impl IntoView {
 
     spawn_local(async move {
         let state = match loader::fetch(dom::meta("parcours-catalogue-version")).await {
-            Ok(cat) => CatalogueState::Ready(std::sync::Arc::new(cat)),
+            Ok(cat) => {
+                restore(app, &cat);
+                CatalogueState::Ready(Arc::new(cat))
+            }
             Err(failure) => CatalogueState::Failed(failure),
         };
         catalogue.set(state);
@@ -50,7 +184,10 @@ pub fn App() -> impl IntoView {
     // heading (RGAA 12.x: the user knows where the new content starts).
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        dom::set_title(&document_title(current.title()));
+        // The questionnaire titles its steps itself.
+        if !matches!(current, Route::Diagnostic(_)) {
+            dom::set_title(&document_title(current.title()));
+        }
         if previous.is_some_and(|p| p != current) {
             dom::after_paint(|| {
                 dom::scroll_to_top();
@@ -63,9 +200,15 @@ pub fn App() -> impl IntoView {
     view! {
         <SkipLinks/>
         <Header/>
+        <StorageNotice/>
         <main id="contenu" role="main" tabindex="-1" class="fr-container fr-pt-4w fr-pb-8w">
+            <Notices/>
             {move || match route.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Diagnostic(step) => view! { <DiagnosticPage step/> }.into_any(),
+                Route::Pathway(query) => view! { <PathwayPage query/> }.into_any(),
+                Route::Catalogue(query) => view! { <CataloguePage query/> }.into_any(),
+                Route::Module(id) => view! { <ModulePage id/> }.into_any(),
                 Route::About => view! { <AboutPage/> }.into_any(),
                 Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 Route::Legal => view! { <LegalPage/> }.into_any(),

@@ -53,3 +53,16 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 pub fn reload() {
     let _ = window().location().reload();
 }
+
+/// Navigates to a route (a new history entry).
+pub fn set_hash(href: &str) {
+    let _ = window().location().set_hash(href);
+}
+
+/// Navigates to a route without a new history entry (redirects).
+pub fn replace_hash(href: &str) {
+    let location = window().location();
+    let current = location.href().unwrap_or_default();
+    let base = current.split('#').next().unwrap_or("");
+    let _ = location.replace(&format!("{base}{href}"));
+}

@@ -10,6 +10,7 @@ pub mod dom;
 pub mod loader;
 pub mod pages;
 pub mod route;
+pub mod storage;
 pub mod text;
 
 pub use app::App;

@@ -9,11 +9,38 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
+    /// The questionnaire; `None` is its first step, else a group id.
+    Diagnostic(Option<String>),
+    /// The pathway, from the saved answers or from a share code.
+    Pathway(PathwayQuery),
+    /// The catalogue browser with its filters.
+    Catalogue(CatalogueQuery),
+    /// One module in full.
+    Module(String),
     About,
     Accessibility,
     Legal,
     Privacy,
     NotFound(String),
+}
+
+/// `#/parcours?r=<code>&vue=detail`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PathwayQuery {
+    /// Share code (answers + catalogue version), when opened from a link.
+    pub code: Option<String>,
+    /// « Vue détaillée » rather than « Vue synthétique ».
+    pub detailed: bool,
+}
+
+/// `#/catalogue?q=…&operateur=…&theme=…&etape=…&type=…`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CatalogueQuery {
+    pub text: String,
+    pub provider: Option<String>,
+    pub theme: Option<String>,
+    pub step: Option<String>,
+    pub kind: Option<String>,
 }
 
 impl Route {
@@ -24,17 +51,47 @@ impl Route {
         if fragment.is_empty() {
             return Some(Route::Home);
         }
-        let path = fragment.strip_prefix('/')?;
-        let path = path.split(['?', '#']).next().unwrap_or("");
+        let rest = fragment.strip_prefix('/')?;
+        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let path = path.trim_end_matches('/');
-        Some(match path {
+        let params = parse_query(query);
+        let param = |key: &str| {
+            params
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .filter(|v| !v.is_empty())
+        };
+        let mut segments = path.splitn(2, '/');
+        let first = segments.next().unwrap_or("");
+        let second = segments.next().filter(|s| !s.is_empty());
+        Some(match (first, second) {
+            ("diagnostic", step) => Route::Diagnostic(step.map(percent_decode)),
+            ("parcours", None) => Route::Pathway(PathwayQuery {
+                code: param("r"),
+                detailed: param("vue").as_deref() == Some("detail"),
+            }),
+            ("catalogue", None) => Route::Catalogue(CatalogueQuery {
+                text: param("q").unwrap_or_default(),
+                provider: param("operateur"),
+                theme: param("theme"),
+                step: param("etape"),
+                kind: param("type"),
+            }),
+            ("catalogue", Some(id)) => Route::Module(percent_decode(id)),
+            _ => Route::from_page(path),
+        })
+    }
+
+    fn from_page(path: &str) -> Route {
+        match path {
             "" | "accueil" => Route::Home,
             "a-propos" => Route::About,
             "accessibilite" => Route::Accessibility,
             "mentions-legales" => Route::Legal,
             "donnees-personnelles" => Route::Privacy,
             other => Route::NotFound(other.to_string()),
-        })
+        }
     }
 
     /// The `href` of this route: relative to the document, so valid under
@@ -42,6 +99,38 @@ impl Route {
     pub fn href(&self) -> String {
         let path = match self {
             Route::Home => "",
+            Route::Diagnostic(None) => "diagnostic",
+            Route::Diagnostic(Some(step)) => {
+                return format!("#/diagnostic/{}", percent_encode(step))
+            }
+            Route::Pathway(q) => {
+                let mut params = Vec::new();
+                if let Some(code) = &q.code {
+                    params.push(("r", code.as_str()));
+                }
+                if q.detailed {
+                    params.push(("vue", "detail"));
+                }
+                return with_query("#/parcours", &params);
+            }
+            Route::Catalogue(q) => {
+                let mut params = Vec::new();
+                if !q.text.is_empty() {
+                    params.push(("q", q.text.as_str()));
+                }
+                for (key, value) in [
+                    ("operateur", &q.provider),
+                    ("theme", &q.theme),
+                    ("etape", &q.step),
+                    ("type", &q.kind),
+                ] {
+                    if let Some(v) = value {
+                        params.push((key, v.as_str()));
+                    }
+                }
+                return with_query("#/catalogue", &params);
+            }
+            Route::Module(id) => return format!("#/catalogue/{}", percent_encode(id)),
             Route::About => "a-propos",
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
@@ -55,6 +144,10 @@ impl Route {
     pub fn title(&self) -> &'static str {
         match self {
             Route::Home => "Accueil",
+            Route::Diagnostic(_) => "Diagnostic",
+            Route::Pathway(_) => "Votre parcours",
+            Route::Catalogue(_) => "Catalogue des services",
+            Route::Module(_) => "Fiche service",
             Route::About => "À propos",
             Route::Accessibility => "Déclaration d'accessibilité",
             Route::Legal => "Mentions légales",
@@ -62,6 +155,63 @@ impl Route {
             Route::NotFound(_) => "Page introuvable",
         }
     }
+}
+
+fn with_query(base: &str, params: &[(&str, &str)]) -> String {
+    if params.is_empty() {
+        return base.to_string();
+    }
+    let query: Vec<String> = params
+        .iter()
+        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+        .collect();
+    format!("{base}?{}", query.join("&"))
+}
+
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(&v.replace('+', " ")))
+        })
+        .collect()
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences; malformed ones are kept as typed, and invalid
+/// UTF-8 is replaced, so a tampered URL never fails here.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(value) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(value);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 pub const SERVICE_NAME: &str = "Parcours Territoires d'industrie";
@@ -99,6 +249,50 @@ mod tests {
     fn in_page_anchors_are_not_routes() {
         assert_eq!(Route::parse("#contenu"), None);
         assert_eq!(Route::parse("#footer"), None);
+    }
+
+    #[test]
+    fn app_routes_round_trip_with_their_parameters() {
+        let routes = [
+            Route::Diagnostic(None),
+            Route::Diagnostic(Some("foncier".into())),
+            Route::Pathway(PathwayQuery::default()),
+            Route::Pathway(PathwayQuery {
+                code: Some("AbC-_09".into()),
+                detailed: true,
+            }),
+            Route::Catalogue(CatalogueQuery::default()),
+            Route::Catalogue(CatalogueQuery {
+                text: "friches & ZAE é".into(),
+                provider: Some("bdt".into()),
+                theme: Some("foncier".into()),
+                step: Some("diagnostiquer".into()),
+                kind: Some("ingenierie".into()),
+            }),
+            Route::Module("inventaire-zae".into()),
+        ];
+        for route in routes {
+            assert_eq!(
+                Route::parse(&route.href()),
+                Some(route.clone()),
+                "{}",
+                route.href()
+            );
+        }
+    }
+
+    #[test]
+    fn tampered_queries_never_fail() {
+        for hash in [
+            "#/parcours?r=%",
+            "#/parcours?r=%zz&&=",
+            "#/catalogue?q=%E9",
+            "#/catalogue/%",
+        ] {
+            assert!(Route::parse(hash).is_some(), "{hash}");
+        }
+        assert_eq!(percent_decode("%E9t%C3%A9"), "\u{FFFD}t\u{e9}");
+        assert_eq!(percent_decode("a+b%2"), "a+b%2");
     }
 
     #[test]

@@ -5,9 +5,13 @@
 mod catalogue_error;
 mod footer;
 mod header;
+mod notices;
 mod skiplinks;
+mod storage_notice;
 
 pub use catalogue_error::{CatalogueError, WithCatalogue};
 pub use footer::Footer;
 pub use header::Header;
+pub use notices::Notices;
 pub use skiplinks::SkipLinks;
+pub use storage_notice::StorageNotice;

@@ -2,7 +2,11 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod catalogue;
+pub mod diagnostic;
 pub mod home;
 pub mod legal;
+pub mod module;
 pub mod not_found;
+pub mod pathway;
 pub mod privacy;
