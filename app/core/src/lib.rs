@@ -8,6 +8,7 @@ pub mod answers;
 pub mod condition;
 pub mod diagnostic;
 pub mod export;
+mod fast;
 pub mod flow;
 pub mod model;
 pub mod recommend;
