@@ -69,14 +69,16 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
             return Err(vec![Diagnostic::new("", msg).at(e.line(), e.column())]);
         }
     };
-    if let Some(schema) = value.get("schema") {
-        let supported = schema.as_u64() == Some(u64::from(SCHEMA_VERSION));
-        if !supported && (schema.is_number() || schema.is_string()) {
-            let shown = match schema {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let d = Diagnostic::new("/schema", unsupported_schema_message(shown));
+    // serde would read a list as a struct, field by field: say it plainly.
+    if !value.is_object() {
+        let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
+        return Err(vec![Diagnostic::new("", msg).at(1, 1)]);
+    }
+    // Any other type for `schema` is left to the typed pass below, which
+    // names the expected type.
+    if let Some(schema) = value.get("schema").filter(|s| s.is_number()) {
+        if schema.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+            let d = Diagnostic::new("/schema", unsupported_schema_message(schema));
             return Err(vec![locate_diagnostic(text, d)]);
         }
     }

@@ -67,6 +67,17 @@ fn unsupported_schema_is_one_clear_error() {
 }
 
 #[test]
+fn schema_of_the_wrong_type_is_a_type_error() {
+    let mut v = mini_value();
+    v["schema"] = json!("1");
+    let d = diags(&v);
+    assert_eq!((d.len(), d[0].pointer.as_str()), (1, "/schema"));
+    assert!(d[0].message.contains("type incorrect"), "{}", d[0].message);
+    let d = load("[1, 2]").unwrap_err();
+    assert!(d[0].message.contains("objet JSON"), "{}", d[0].message);
+}
+
+#[test]
 fn unknown_field_has_pointer_and_position() {
     let mut v = mini_value();
     v["modules"][2]["titel"] = json!("x");
