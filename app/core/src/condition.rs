@@ -157,6 +157,18 @@ pub fn triggers<'c, L: AnswerLookup + ?Sized>(c: &'c Condition, answers: &L) -> 
     out
 }
 
+/// [`triggers`] with the answer each question was given (`None` when the
+/// atom is true because the question is unanswered, e.g. `unknown`).
+pub fn trigger_answers<'c, 'a, L: AnswerLookup + ?Sized>(
+    c: &'c Condition,
+    answers: &'a L,
+) -> Vec<(&'c str, Option<&'a Answer>)> {
+    triggers(c, answers)
+        .into_iter()
+        .map(|q| (q, answers.answer(q)))
+        .collect()
+}
+
 /// Atoms that give `c` the value `want` (which it is known to have).
 fn support<'c, L: AnswerLookup + ?Sized>(
     c: &'c Condition,

@@ -10,12 +10,11 @@ use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
-use crate::answers::Answers;
-use crate::condition::AnswerLookup;
-use crate::condition::{eval, triggers};
+use crate::answers::{Answer, Answers};
+use crate::condition::{eval, triggers, AnswerLookup};
 use crate::fast::FastMap;
 use crate::flow::effective_refs;
-use crate::model::{Catalogue, Question};
+use crate::model::{Catalogue, Condition, Question};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pathway {
@@ -205,7 +204,7 @@ impl<'a> Index<'a> {
             }
             let trig: Vec<Trigger> = triggers(&rule.when, &eff)
                 .into_iter()
-                .map(|q| self.trigger(q, &eff))
+                .map(|q| self.trigger(q, &rule.when, &eff))
                 .collect();
             let hits = self.rule_modules.get(r);
             let mut reason = Some(Reason {
@@ -396,13 +395,33 @@ impl<'a> Index<'a> {
         out
     }
 
-    fn trigger(&self, q: &str, answers: &impl AnswerLookup) -> Trigger {
+    fn trigger(&self, q: &str, when: &Condition, answers: &impl AnswerLookup) -> Trigger {
         let question = self.questions.get(q);
         let answer = match (answers.answer(q), question) {
+            // For ticks, name only those the rule looks at: « Foncier », not
+            // every theme chosen.
+            (Some(Answer::Options(ticked)), Some(question)) => {
+                let named = named_options(when, q);
+                let shown: Vec<&str> = ticked
+                    .iter()
+                    .filter(|o| named.contains(&o.as_str()))
+                    .map(|o| question.option_label(o).unwrap_or(o))
+                    .collect();
+                if shown.is_empty() {
+                    Answer::Options(ticked.clone()).label(question)
+                } else {
+                    shown.join(", ")
+                }
+            }
             (Some(a), Some(question)) => a.label(question),
-            (Some(crate::answers::Answer::Unknown), None) => "Je ne sais pas".to_string(),
             (None, _) => "Sans réponse".to_string(),
-            (Some(a), None) => format!("{a:?}"),
+            // Unknown question (unvalidated catalogue): show the raw answer.
+            (Some(a), None) => match a {
+                Answer::Option(o) => o.clone(),
+                Answer::Options(v) => v.join(", "),
+                Answer::Number(n) => n.to_string(),
+                Answer::Unknown => "Je ne sais pas".to_string(),
+            },
         };
         Trigger {
             question: q.to_string(),
@@ -410,6 +429,22 @@ impl<'a> Index<'a> {
             answer,
         }
     }
+}
+
+/// Options of question `q` that `equals` / `in` atoms of `c` name outside
+/// any `not`: the ticks that can make the condition true.
+fn named_options<'c>(c: &'c Condition, q: &str) -> Vec<&'c str> {
+    fn walk<'c>(c: &'c Condition, q: &str, out: &mut Vec<&'c str>) {
+        match c {
+            Condition::All(l) | Condition::Any(l) => l.iter().for_each(|s| walk(s, q, out)),
+            Condition::Equals(t) if t.question == q => out.push(&t.option),
+            Condition::In(t) if t.question == q => out.extend(t.options.iter().map(String::as_str)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(c, q, &mut out);
+    out
 }
 
 /// Lists of positions stored end to end: one allocation instead of one

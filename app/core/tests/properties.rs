@@ -63,6 +63,16 @@ proptest! {
     }
 
     #[test]
+    fn load_never_panics_on_damaged_text(cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let text = MINI.as_bytes();
+        let cut = cut.index(text.len());
+        let _ = parcours_core::load(&String::from_utf8_lossy(&text[..cut]));
+        let mut damaged = text.to_vec();
+        damaged[at.index(text.len())] = byte;
+        let _ = parcours_core::load(&String::from_utf8_lossy(&damaged));
+    }
+
+    #[test]
     fn pathway_is_deterministic(
         themes in prop::sample::subsequence(vec!["foncier", "emploi"], 0..=2),
         refus in prop::option::of(prop::sample::select(vec!["oui", "non", "?"])),
