@@ -60,13 +60,17 @@ pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
 /// Parses and validates a catalogue. On failure, every problem found, in
 /// file order when positions are known.
 pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    // Some Windows editors save a byte-order mark; JSON does not allow it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // 1. Syntax, and the format version before anything else: a future
     //    format would otherwise produce a cascade of meaningless errors.
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             let msg = format!("JSON invalide : {}", translate_serde(&e));
-            return Err(vec![Diagnostic::new("", msg).at(e.line(), e.column())]);
+            return Err(vec![
+                Diagnostic::new("", msg).at(e.line(), char_column(text, e.line(), e.column()))
+            ]);
         }
     };
     // serde would read a list as a struct, field by field: say it plainly.
@@ -90,8 +94,10 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         Err(e) => {
             let pointer = path_to_pointer(e.path());
             let inner = e.inner();
-            let d =
-                Diagnostic::new(pointer, translate_serde(inner)).at(inner.line(), inner.column());
+            let d = Diagnostic::new(pointer, translate_serde(inner)).at(
+                inner.line(),
+                char_column(text, inner.line(), inner.column()),
+            );
             return Err(vec![d]);
         }
     };
@@ -108,6 +114,18 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
         Err(located)
     }
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
 }
 
 fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {

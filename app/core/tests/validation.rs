@@ -49,6 +49,15 @@ fn json_syntax_error_is_located() {
 }
 
 #[test]
+fn columns_count_characters_and_bom_is_accepted() {
+    // « é » is two bytes: serde_json would say column 14.
+    let d = load("{\"version\": \"é\" x}").unwrap_err();
+    assert_eq!((d[0].line, d[0].column), (Some(1), Some(17)));
+    let with_bom = format!("\u{feff}{MINI}");
+    assert!(load(&with_bom).is_ok());
+}
+
+#[test]
 fn unsupported_schema_is_one_clear_error() {
     let mut v = mini_value();
     v["schema"] = json!(999);
