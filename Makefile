@@ -87,7 +87,7 @@ test: tools lint
 	cargo test --workspace --locked
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
-	  cargo test --locked -p parcours-e2e --test e2e --test questionnaire --test robustness -- --ignored --test-threads=1
+	  cargo test --locked -p parcours-e2e --test e2e --test questionnaire --test robustness --test offline -- --ignored --test-threads=1
 
 ## ---- measures ----
 

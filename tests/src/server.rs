@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -26,6 +27,8 @@ pub struct StaticServer {
     pub port: u16,
     pub prefix: String,
     hits: Arc<Mutex<Vec<Hit>>>,
+    overrides: Arc<Mutex<Overrides>>,
+    offline: Arc<AtomicBool>,
 }
 
 /// A replacement body for one path, or `None` to answer 404 for it.
@@ -37,14 +40,22 @@ impl StaticServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         let port = listener.local_addr().unwrap().port();
         let hits = Arc::new(Mutex::new(Vec::new()));
-        let state = Arc::new((root.to_path_buf(), prefix.to_string(), overrides));
-        let recorded = hits.clone();
+        let overrides = Arc::new(Mutex::new(overrides));
+        let offline = Arc::new(AtomicBool::new(false));
+        let state = Arc::new((root.to_path_buf(), prefix.to_string()));
+        let (recorded, shared, cut) = (hits.clone(), overrides.clone(), offline.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
+                if cut.load(Ordering::SeqCst) {
+                    // As if the network were down: no answer at all.
+                    drop(stream);
+                    continue;
+                }
                 let state = state.clone();
                 let recorded = recorded.clone();
+                let overrides = shared.lock().unwrap().clone();
                 thread::spawn(move || {
-                    let _ = serve(stream, &state.0, &state.1, &state.2, &recorded);
+                    let _ = serve(stream, &state.0, &state.1, &overrides, &recorded);
                 });
             }
         });
@@ -52,6 +63,8 @@ impl StaticServer {
             port,
             prefix: prefix.to_string(),
             hits,
+            overrides,
+            offline,
         }
     }
 
@@ -70,6 +83,19 @@ impl StaticServer {
 
     pub fn clear_hits(&self) {
         self.hits.lock().unwrap().clear();
+    }
+
+    /// Simulates a cut network (`true`) or restores it.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// Serves `body` (or a 404 for `None`) at `path` from now on.
+    pub fn set_override(&self, path: &str, body: Option<Vec<u8>>) {
+        self.overrides
+            .lock()
+            .unwrap()
+            .insert(path.to_string(), body);
     }
 }
 
@@ -167,6 +193,7 @@ fn content_type(path: &str) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "md" => "text/markdown; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

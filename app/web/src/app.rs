@@ -130,8 +130,19 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-/// Restores saved answers once the catalogue is known.
+/// Restores saved answers once the catalogue is known, and tells when the
+/// catalogue changed since this browser last used it.
 fn restore(app: AppState, cat: &Catalogue) {
+    let seen = storage::read_raw(storage::SEEN_VERSION_KEY);
+    if let Some(previous) = seen.filter(|v| *v != cat.version) {
+        app.notify(
+            format!("Le catalogue des services a été mis à jour : version {}", cat.version),
+            vec![format!(
+                "Vous aviez consulté la version {previous}. Les services proposés et leurs raisons peuvent avoir changé ; le journal des modifications est dans « À propos »."
+            )],
+        );
+    }
+    storage::write_raw(storage::SEEN_VERSION_KEY, &cat.version);
     match storage::read() {
         Ok(Some(saved)) => {
             let answers = app.adopt(cat, &saved.catalogue_version, saved.answers);

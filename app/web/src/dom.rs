@@ -111,3 +111,17 @@ pub fn show_crash_banner() {
         let _ = body.insert_before(&banner, body.first_child().as_ref());
     }
 }
+
+/// Registers the offline service worker written by release builds (its
+/// scope is the folder of the page, so it works under any sub-path).
+pub fn register_service_worker() {
+    if meta("parcours-offline").as_deref() != Some("on") {
+        return;
+    }
+    let navigator = window().navigator();
+    // Absent in insecure contexts and some private modes: the app works without.
+    let has_worker = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if has_worker {
+        let _ = navigator.service_worker().register("sw.js");
+    }
+}

@@ -25,4 +25,5 @@ pub fn start() {
         notice.remove();
     }
     leptos::mount::mount_to_body(App);
+    dom::register_service_worker();
 }

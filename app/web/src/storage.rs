@@ -6,6 +6,8 @@ use parcours_core::Answers;
 use serde::{Deserialize, Serialize};
 
 pub const KEY: &str = "parcours-ti:reponses";
+/// Catalogue version last used in this browser, to tell about updates.
+pub const SEEN_VERSION_KEY: &str = "parcours-ti:catalogue-vu";
 /// Remembered « Vue synthétique » / « Vue détaillée » choice.
 pub const VIEW_KEY: &str = "parcours-ti:vue";
 const FORMAT: u32 = 1;
