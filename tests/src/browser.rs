@@ -35,11 +35,40 @@ impl Driver {
 
     /// A fresh browser session (its own empty profile).
     pub async fn session(&self, width: u32, height: u32) -> Client {
+        self.session_with(width, height, None).await
+    }
+
+    /// A fresh session whose downloads land in `downloads`, without asking.
+    pub async fn session_with_downloads(
+        &self,
+        width: u32,
+        height: u32,
+        downloads: &std::path::Path,
+    ) -> Client {
+        self.session_with(width, height, Some(downloads)).await
+    }
+
+    async fn session_with(
+        &self,
+        width: u32,
+        height: u32,
+        downloads: Option<&std::path::Path>,
+    ) -> Client {
         let profile = fresh_profile_dir();
+        let prefs = match downloads {
+            Some(dir) => json!({
+                "download.default_directory": dir.display().to_string(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+                "safebrowsing.enabled": false,
+            }),
+            None => json!({}),
+        };
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
             json!({
+                "prefs": prefs,
                 "binary": chromium_path(),
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu",

@@ -437,9 +437,7 @@ fn QuestionField(
                     }
                 }
             };
-            let unknown = {
-                move || matches!(current(), Some(Answer::Unknown))
-            };
+            let unknown = { move || matches!(current(), Some(Answer::Unknown)) };
             let toggle_unknown = {
                 let set = set.clone();
                 move |ev: leptos::ev::Event| {
