@@ -437,7 +437,9 @@ fn QuestionField(
                     }
                 }
             };
-            let unknown = { move || matches!(current(), Some(Answer::Unknown)) };
+            let unknown = {
+                move || matches!(current(), Some(Answer::Unknown))
+            };
             let toggle_unknown = {
                 let set = set.clone();
                 move |ev: leptos::ev::Event| {
