@@ -22,7 +22,7 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser test files of tests/tests/ (scenarios.rs runs natively above); the
 # last one's summary ends `make test`.
-E2E_TESTS := e2e pathway
+E2E_TESTS := e2e questionnaire pathway
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean

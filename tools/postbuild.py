@@ -28,7 +28,7 @@ DSFR_COMPONENTS = [
     "card", "tag", "badge", "callout", "notice", "alert", "stepper", "radio",
     "checkbox", "form", "input", "select", "breadcrumb", "accordion",
     "summary", "segmented", "search", "content", "highlight", "download",
-    "upload", "tile", "table", "toggle",
+    "upload", "tile", "table", "toggle", "modal",
 ]
 
 

@@ -4,6 +4,7 @@ use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -35,7 +36,7 @@ impl Driver {
 
     /// A fresh browser session (its own empty profile).
     pub async fn session(&self, width: u32, height: u32) -> Client {
-        self.session_with(width, height, None).await
+        self.session_with(width, height, json!({})).await
     }
 
     /// A fresh session whose downloads land in `downloads`, without asking.
@@ -45,30 +46,22 @@ impl Driver {
         height: u32,
         downloads: &std::path::Path,
     ) -> Client {
-        self.session_with(width, height, Some(downloads)).await
+        let prefs = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
+        self.session_with(width, height, prefs).await
     }
 
-    async fn session_with(
-        &self,
-        width: u32,
-        height: u32,
-        downloads: Option<&std::path::Path>,
-    ) -> Client {
+    /// A fresh session whose Chromium preferences include `prefs` (e.g. to
+    /// block site data, which makes `localStorage` throw).
+    pub async fn session_with(&self, width: u32, height: u32, prefs: Value) -> Client {
         let profile = fresh_profile_dir();
-        let prefs = match downloads {
-            Some(dir) => json!({
-                "download.default_directory": dir.display().to_string(),
-                "download.prompt_for_download": false,
-                "download.directory_upgrade": true,
-                "safebrowsing.enabled": false,
-            }),
-            None => json!({}),
-        };
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
             json!({
-                "prefs": prefs,
                 "binary": chromium_path(),
                 "args": [
                     "--headless=new", "--no-sandbox", "--disable-gpu",
@@ -78,6 +71,7 @@ impl Driver {
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.display()),
                 ],
+                "prefs": prefs,
             }),
         );
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -181,4 +175,39 @@ pub async fn axe_violations(client: &Client, axe_source: &str) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Presses and releases one key on whatever has the focus, as a person would.
+pub async fn press(client: &Client, key: char) {
+    let actions = KeyActions::new("clavier".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    client.perform_actions(actions).await.expect("key press");
+}
+
+/// `id`, tag and text of the focused element.
+pub async fn focused(client: &Client) -> (String, String, String) {
+    let v = client
+        .execute(
+            "const a = document.activeElement; return [a.id || '', a.tagName, (a.textContent || '').trim()];",
+            vec![],
+        )
+        .await
+        .expect("read the focus");
+    let get = |i: usize| v[i].as_str().unwrap_or("").to_string();
+    (get(0), get(1), get(2))
+}
+
+/// Presses Tab until the focused element satisfies `wanted` (id, text);
+/// fails after 300 presses with the last element reached.
+pub async fn tab_to(client: &Client, what: &str, wanted: impl Fn(&str, &str) -> bool) {
+    for _ in 0..300 {
+        press(client, fantoccini::key::Key::Tab.into()).await;
+        let (id, _, text) = focused(client).await;
+        if wanted(&id, &text) {
+            return;
+        }
+    }
+    let (id, tag, text) = focused(client).await;
+    panic!("Tab never reached {what}; focus ended on <{tag} id={id:?}> « {text} »");
 }

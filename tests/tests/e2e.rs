@@ -281,3 +281,47 @@ async fn an_unknown_schema_is_explained() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn on_a_phone_the_menu_folds_and_opens_by_keyboard() {
+    use fantoccini::key::Key;
+    use parcours_e2e::browser::{focused, press, tab_to};
+    let server = serve(Overrides::new());
+    let driver = Driver::start();
+    let client = driver.session(320, 700).await;
+    open(&client, &server.url("")).await;
+    h1(&client, "Les services publics").await;
+    let about = "#navigation-principale a[href='#/a-propos']";
+    let shown = async |client: &Client| {
+        client
+            .find(Locator::Css(about))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap()
+    };
+    assert!(!shown(&client).await, "the folded menu is hidden");
+    tab_to(&client, "the « Menu » button", |id, _| {
+        id == "bouton-menu"
+    })
+    .await;
+    press(&client, Key::Enter.into()).await;
+    for _ in 0..40 {
+        if shown(&client).await {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(shown(&client).await, "« Menu » opens the navigation");
+    press(&client, Key::Escape.into()).await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert!(!shown(&client).await, "Escape folds it again");
+    assert_eq!(
+        focused(&client).await.0,
+        "bouton-menu",
+        "focus returns to « Menu »"
+    );
+    client.close().await.unwrap();
+}

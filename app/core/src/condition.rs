@@ -3,8 +3,29 @@
 
 use serde::Serialize;
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+
 use crate::answers::{Answer, Answers};
 use crate::model::Condition;
+
+/// Where conditions read answers: the user's [`Answers`], or the borrowed
+/// map of effective answers the engine builds (no cloning per pathway).
+pub trait AnswerLookup {
+    fn answer(&self, question: &str) -> Option<&Answer>;
+}
+
+impl AnswerLookup for Answers {
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.get(question)
+    }
+}
+
+impl<S: BuildHasher> AnswerLookup for HashMap<&str, &Answer, S> {
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.get(question).copied()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -56,8 +77,8 @@ impl From<bool> for Truth {
 }
 
 /// The answer that counts: absent or « Je ne sais pas » is `None`.
-fn real<'a>(answers: &'a Answers, q: &str) -> Option<&'a Answer> {
-    answers.get(q).filter(|a| a.is_real())
+fn real<'a, L: AnswerLookup + ?Sized>(answers: &'a L, q: &str) -> Option<&'a Answer> {
+    answers.answer(q).filter(|a| a.is_real())
 }
 
 fn has_option(answer: &Answer, option: &str) -> Option<bool> {
@@ -78,7 +99,7 @@ fn number(answer: &Answer) -> Option<i64> {
 
 /// Three-valued value of `c` under `answers`. Never panics, whatever the
 /// answers (a wrong-typed answer is `Unknown`).
-pub fn eval(c: &Condition, answers: &Answers) -> Truth {
+pub fn eval<L: AnswerLookup + ?Sized>(c: &Condition, answers: &L) -> Truth {
     match c {
         // Short-circuit only on the deciding value; Unknown must keep looking.
         Condition::All(list) => {
@@ -128,7 +149,7 @@ pub fn eval(c: &Condition, answers: &Answers) -> Truth {
 /// The questions whose answers make `c` true, in order of appearance and
 /// without duplicates: what a reason names (« the question and the answer
 /// that triggered it »). Empty when `c` is not true.
-pub fn triggers<'c>(c: &'c Condition, answers: &Answers) -> Vec<&'c str> {
+pub fn triggers<'c, L: AnswerLookup + ?Sized>(c: &'c Condition, answers: &L) -> Vec<&'c str> {
     let mut out = Vec::new();
     if eval(c, answers) == Truth::True {
         support(c, answers, Truth::True, &mut out);
@@ -136,8 +157,25 @@ pub fn triggers<'c>(c: &'c Condition, answers: &Answers) -> Vec<&'c str> {
     out
 }
 
+/// [`triggers`] with the answer each question was given (`None` when the
+/// atom is true because the question is unanswered, e.g. `unknown`).
+pub fn trigger_answers<'c, 'a, L: AnswerLookup + ?Sized>(
+    c: &'c Condition,
+    answers: &'a L,
+) -> Vec<(&'c str, Option<&'a Answer>)> {
+    triggers(c, answers)
+        .into_iter()
+        .map(|q| (q, answers.answer(q)))
+        .collect()
+}
+
 /// Atoms that give `c` the value `want` (which it is known to have).
-fn support<'c>(c: &'c Condition, answers: &Answers, want: Truth, out: &mut Vec<&'c str>) {
+fn support<'c, L: AnswerLookup + ?Sized>(
+    c: &'c Condition,
+    answers: &L,
+    want: Truth,
+    out: &mut Vec<&'c str>,
+) {
     let mut push = |q: &'c str| {
         if !out.contains(&q) {
             out.push(q);

@@ -60,23 +60,29 @@ pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
 /// Parses and validates a catalogue. On failure, every problem found, in
 /// file order when positions are known.
 pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    // Some Windows editors save a byte-order mark; JSON does not allow it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // 1. Syntax, and the format version before anything else: a future
     //    format would otherwise produce a cascade of meaningless errors.
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             let msg = format!("JSON invalide : {}", translate_serde(&e));
-            return Err(vec![Diagnostic::new("", msg).at(e.line(), e.column())]);
+            return Err(vec![
+                Diagnostic::new("", msg).at(e.line(), char_column(text, e.line(), e.column()))
+            ]);
         }
     };
-    if let Some(schema) = value.get("schema") {
-        let supported = schema.as_u64() == Some(u64::from(SCHEMA_VERSION));
-        if !supported && (schema.is_number() || schema.is_string()) {
-            let shown = match schema {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let d = Diagnostic::new("/schema", unsupported_schema_message(shown));
+    // serde would read a list as a struct, field by field: say it plainly.
+    if !value.is_object() {
+        let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
+        return Err(vec![Diagnostic::new("", msg).at(1, 1)]);
+    }
+    // Any other type for `schema` is left to the typed pass below, which
+    // names the expected type.
+    if let Some(schema) = value.get("schema").filter(|s| s.is_number()) {
+        if schema.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
+            let d = Diagnostic::new("/schema", unsupported_schema_message(schema));
             return Err(vec![locate_diagnostic(text, d)]);
         }
     }
@@ -88,8 +94,10 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         Err(e) => {
             let pointer = path_to_pointer(e.path());
             let inner = e.inner();
-            let d =
-                Diagnostic::new(pointer, translate_serde(inner)).at(inner.line(), inner.column());
+            let d = Diagnostic::new(pointer, translate_serde(inner)).at(
+                inner.line(),
+                char_column(text, inner.line(), inner.column()),
+            );
             return Err(vec![d]);
         }
     };
@@ -106,6 +114,18 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
         Err(located)
     }
+}
+
+/// serde_json counts columns in bytes; editors count characters.
+fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut end = byte_column.saturating_sub(1).min(l.len());
+    while !l.is_char_boundary(end) {
+        end -= 1;
+    }
+    l[..end].chars().count() + 1
 }
 
 fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {

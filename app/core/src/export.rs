@@ -125,8 +125,8 @@ fn md_line(s: &str) -> String {
 
 /// CSV (RFC 4180, CRLF line ends): one module per row, columns étape,
 /// module, opérateur, score, raisons.
-pub fn csv(cat: &Catalogue, pathway: &Pathway) -> String {
-    let _ = cat;
+// `_cat` keeps the signature parallel to `markdown` (columns may grow).
+pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
     let mut out = String::from("étape,module,opérateur,score,raisons\r\n");
     for step in &pathway.steps {
         for m in &step.modules {

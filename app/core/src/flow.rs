@@ -8,6 +8,7 @@
 
 use crate::answers::{Answer, Answers};
 use crate::condition::eval;
+use crate::fast::FastMap;
 use crate::model::{Catalogue, Group, Question, QuestionKind};
 
 /// The questionnaire as it stands for a set of answers.
@@ -45,46 +46,33 @@ impl GroupView<'_> {
 
 impl<'a> Flow<'a> {
     pub fn new(cat: &'a Catalogue, answers: &Answers) -> Self {
-        let mut effective = Answers::new();
-        let mut groups = Vec::new();
-        for (index, group) in cat.questionnaire.groups.iter().enumerate() {
-            let shown = group
-                .visible_if
-                .as_ref()
-                .is_none_or(|c| eval(c, &effective).is_true());
-            if !shown {
-                continue;
+        let mut groups: Vec<GroupView<'a>> = Vec::new();
+        let eff = walk(cat, answers, |index, group, q, answer| {
+            if groups.last().is_none_or(|g| g.index != index) {
+                groups.push(GroupView {
+                    group,
+                    index,
+                    questions: Vec::new(),
+                    answered: 0,
+                    missing_required: Vec::new(),
+                });
             }
-            let mut view = GroupView {
-                group,
-                index,
-                questions: Vec::new(),
-                answered: 0,
-                missing_required: Vec::new(),
+            let Some(view) = groups.last_mut() else {
+                return;
             };
-            for q in &group.questions {
-                if !q
-                    .visible_if
-                    .as_ref()
-                    .is_none_or(|c| eval(c, &effective).is_true())
-                {
-                    continue;
-                }
+            if let Some(q) = q {
                 view.questions.push(q);
-                match answers.get(&q.id) {
-                    Some(a) if validate_answer(q, a).is_ok() && is_given(a) => {
-                        view.answered += 1;
-                        effective.insert(q.id.clone(), a.clone());
-                    }
-                    _ => {
-                        if q.required {
-                            view.missing_required.push(&q.id);
-                        }
-                    }
+                if answer.is_some() {
+                    view.answered += 1;
+                } else if q.required {
+                    view.missing_required.push(&q.id);
                 }
             }
-            groups.push(view);
-        }
+        });
+        let effective = eff
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
         Flow { groups, effective }
     }
 
@@ -128,7 +116,62 @@ fn is_given(a: &Answer) -> bool {
 
 /// The answers that count: those to visible questions, well-formed.
 pub fn effective_answers(cat: &Catalogue, answers: &Answers) -> Answers {
-    Flow::new(cat, answers).effective
+    effective_refs(cat, answers)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect()
+}
+
+/// Effective answers, borrowed: what the engine evaluates rules against.
+pub(crate) fn effective_refs<'a>(
+    cat: &'a Catalogue,
+    answers: &'a Answers,
+) -> FastMap<&'a str, &'a Answer> {
+    walk(cat, answers, |_, _, _, _| {})
+}
+
+/// Walks the questionnaire in order, deciding visibility against the
+/// effective answers gathered so far. `visit` sees each visible group
+/// (question `None`) then each of its visible questions with its accepted
+/// answer, if any.
+fn walk<'a, 'b>(
+    cat: &'a Catalogue,
+    answers: &'b Answers,
+    mut visit: impl FnMut(usize, &'a Group, Option<&'a Question>, Option<&'b Answer>),
+) -> FastMap<&'a str, &'b Answer> {
+    let mut eff: FastMap<&'a str, &'b Answer> =
+        FastMap::with_capacity_and_hasher(answers.len(), Default::default());
+    // One pass over the answers into a hash map: looking each question up
+    // in the BTreeMap cost O(log n) long string compares (ids share prefixes).
+    let given: FastMap<&str, &'b Answer> = answers.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    for (index, group) in cat.questionnaire.groups.iter().enumerate() {
+        if !group
+            .visible_if
+            .as_ref()
+            .is_none_or(|c| eval(c, &eff).is_true())
+        {
+            continue;
+        }
+        visit(index, group, None, None);
+        for q in &group.questions {
+            if !q
+                .visible_if
+                .as_ref()
+                .is_none_or(|c| eval(c, &eff).is_true())
+            {
+                continue;
+            }
+            let accepted = given
+                .get(q.id.as_str())
+                .copied()
+                .filter(|a| is_given(a) && validate_answer(q, a).is_ok());
+            if let Some(a) = accepted {
+                eff.insert(q.id.as_str(), a);
+            }
+            visit(index, group, Some(q), accepted);
+        }
+    }
+    eff
 }
 
 /// Missing required questions of group `group_id` under `answers`.
@@ -139,9 +182,8 @@ pub fn missing_required<'a>(cat: &'a Catalogue, answers: &Answers, group_id: &st
 /// Whether `answer` fits `question`; the error is a French sentence for the
 /// person answering.
 pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), String> {
-    let options = question.option_ids();
     let check_option = |o: &str| {
-        if options.contains(&o) {
+        if question.has_option(o) {
             Ok(())
         } else {
             Err(format!("« {o} » ne fait pas partie des réponses proposées"))

@@ -8,21 +8,18 @@ pub mod answers;
 pub mod condition;
 pub mod diagnostic;
 pub mod export;
+mod fast;
 pub mod flow;
 pub mod model;
 pub mod recommend;
+#[cfg(feature = "schema")]
+mod schema;
 pub mod share;
 pub mod validate;
 
 /// The JSON Schema (draft 2020-12) of `content/catalogue.json`, pretty-printed.
 #[cfg(feature = "schema")]
-pub fn json_schema() -> String {
-    let mut schema = schemars::schema_for!(Catalogue);
-    schema.insert("title".into(), "Catalogue Parcours TI".into());
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
-}
+pub use schema::json_schema;
 
 pub use answers::{Answer, Answers};
 pub use condition::Truth;

@@ -372,6 +372,15 @@ impl Question {
         }
     }
 
+    /// Whether an answer may name option `id` (implicit yes/no included),
+    /// without allocating.
+    pub fn has_option(&self, id: &str) -> bool {
+        match self.kind {
+            QuestionKind::YesNo => id == YES || id == NO,
+            _ => self.options.iter().any(|o| o.id == id),
+        }
+    }
+
     /// Label of an option, implicit yes/no included.
     pub fn option_label(&self, id: &str) -> Option<&str> {
         match self.kind {

@@ -6,14 +6,15 @@
 //! byte once serialised (no hash-map iteration reaches the output).
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 
 use serde::Serialize;
 
-use crate::answers::Answers;
-use crate::condition::{eval, triggers};
-use crate::flow::effective_answers;
-use crate::model::{Catalogue, Question};
+use crate::answers::{Answer, Answers};
+use crate::condition::{eval, triggers, AnswerLookup};
+use crate::fast::FastMap;
+use crate::flow::effective_refs;
+use crate::model::{Catalogue, Condition, Question};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pathway {
@@ -96,42 +97,85 @@ impl Pathway {
 }
 
 /// Lookups over one catalogue, built once and reused across pathways (the
-/// web app keeps one per loaded catalogue).
+/// web app keeps one per loaded catalogue). Per-module data is resolved to
+/// positions here so that a pathway does no id hashing or string compare.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
     cat: &'a Catalogue,
-    modules: HashMap<&'a str, usize>,
-    steps: HashMap<&'a str, usize>,
-    providers: HashMap<&'a str, &'a str>,
-    questions: HashMap<&'a str, &'a Question>,
+    questions: FastMap<&'a str, &'a Question>,
+    /// Per rule: positions of the modules it recommends.
+    rule_modules: Flat,
+    /// Per module: positions of its prerequisites (unknown ones and itself left out).
+    prerequisites: Flat,
+    /// Per module: step position (`steps.len()` for an unknown step).
+    step: Vec<usize>,
+    /// Per module: operator short name (its id if unknown).
+    provider: Vec<&'a str>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(cat: &'a Catalogue) -> Self {
-        let mut modules = HashMap::with_capacity(cat.modules.len());
+        let mut modules = FastMap::with_capacity_and_hasher(cat.modules.len(), Default::default());
         for (i, m) in cat.modules.iter().enumerate() {
             modules.entry(m.id.as_str()).or_insert(i);
         }
-        let mut steps = HashMap::new();
+        let mut steps = FastMap::default();
         for (i, s) in cat.steps.iter().enumerate() {
             steps.entry(s.id.as_str()).or_insert(i);
         }
-        let mut providers = HashMap::new();
+        let mut providers = FastMap::default();
         for p in &cat.providers {
             providers
                 .entry(p.id.as_str())
                 .or_insert(p.short_name.as_str());
         }
-        let mut questions = HashMap::new();
+        let mut questions = FastMap::default();
         for q in cat.questions() {
             questions.entry(q.id.as_str()).or_insert(q);
         }
+        let mut rule_modules = Flat::default();
+        for r in &cat.rules {
+            rule_modules.push(
+                r.modules
+                    .iter()
+                    .filter_map(|id| modules.get(id.as_str()).copied()),
+            );
+        }
+        let mut prerequisites = Flat::default();
+        for (i, m) in cat.modules.iter().enumerate() {
+            let known = m
+                .prerequisites
+                .iter()
+                .filter_map(|id| modules.get(id.as_str()).copied());
+            prerequisites.push(known.filter(|&j| j != i));
+        }
+        let step = cat
+            .modules
+            .iter()
+            .map(|m| {
+                steps
+                    .get(m.step.as_str())
+                    .copied()
+                    .unwrap_or(cat.steps.len())
+            })
+            .collect();
+        let provider = cat
+            .modules
+            .iter()
+            .map(|m| {
+                providers
+                    .get(m.provider.as_str())
+                    .copied()
+                    .unwrap_or(m.provider.as_str())
+            })
+            .collect();
         Index {
             cat,
-            modules,
-            steps,
-            providers,
             questions,
+            rule_modules,
+            prerequisites,
+            step,
+            provider,
         }
     }
 
@@ -148,30 +192,36 @@ impl<'a> Index<'a> {
     #[allow(clippy::needless_range_loop)]
     pub fn pathway(&self, answers: &Answers) -> Pathway {
         let cat = self.cat;
-        let eff = effective_answers(cat, answers);
+        let eff = effective_refs(cat, answers);
         let n = cat.modules.len();
         let mut score = vec![0u32; n];
         let mut reasons: Vec<Vec<Reason>> = vec![Vec::new(); n];
         let mut wanted = vec![false; n];
 
-        for rule in &cat.rules {
+        for (r, rule) in cat.rules.iter().enumerate() {
             if !eval(&rule.when, &eff).is_true() {
                 continue;
             }
             let trig: Vec<Trigger> = triggers(&rule.when, &eff)
                 .into_iter()
-                .map(|q| self.trigger(q, &eff))
+                .map(|q| self.trigger(q, &rule.when, &eff))
                 .collect();
-            for m in &rule.modules {
-                if let Some(&i) = self.modules.get(m.as_str()) {
-                    score[i] = score[i].saturating_add(rule.weight);
-                    reasons[i].push(Reason {
-                        rule: rule.id.clone(),
-                        text: rule.reason.clone(),
-                        triggers: trig.clone(),
-                    });
-                    wanted[i] = true;
-                }
+            let hits = self.rule_modules.get(r);
+            let mut reason = Some(Reason {
+                rule: rule.id.clone(),
+                text: rule.reason.clone(),
+                triggers: trig,
+            });
+            for (k, &i) in hits.iter().enumerate() {
+                score[i] = score[i].saturating_add(rule.weight);
+                wanted[i] = true;
+                // The last module takes the reason itself: one clone fewer.
+                let r = if k + 1 == hits.len() {
+                    reason.take()
+                } else {
+                    reason.clone()
+                };
+                reasons[i].extend(r);
             }
         }
 
@@ -213,23 +263,17 @@ impl<'a> Index<'a> {
         while k < queue.len() {
             let i = queue[k];
             k += 1;
-            for p in &cat.modules[i].prerequisites {
-                if let Some(&j) = self.modules.get(p.as_str()) {
-                    if j != i {
-                        decide(j, &mut state, &mut excluded_reason, &mut queue);
-                    }
-                }
+            for &j in self.prerequisites.get(i) {
+                decide(j, &mut state, &mut excluded_reason, &mut queue);
             }
         }
         for i in 0..n {
             if state[i] != 1 {
                 continue;
             }
-            for p in &cat.modules[i].prerequisites {
-                if let Some(&j) = self.modules.get(p.as_str()) {
-                    if state[j] == 1 && j != i && !required_by[j].contains(&i) {
-                        required_by[j].push(i);
-                    }
+            for &j in self.prerequisites.get(i) {
+                if state[j] == 1 && !required_by[j].contains(&i) {
+                    required_by[j].push(i);
                 }
             }
         }
@@ -239,57 +283,45 @@ impl<'a> Index<'a> {
         let mut per_step: Vec<Vec<usize>> = vec![Vec::new(); cat.steps.len() + 1];
         for i in 0..n {
             if state[i] == 1 {
-                let s = self
-                    .steps
-                    .get(cat.modules[i].step.as_str())
-                    .copied()
-                    .unwrap_or(cat.steps.len());
-                per_step[s].push(i);
+                per_step[self.step[i]].push(i);
             }
         }
+        // Position of a module within its step's sorted list (scratch, reset
+        // after each step).
+        let mut pos = vec![usize::MAX; n];
         let mut steps = Vec::new();
         for (s, mut members) in per_step.into_iter().enumerate() {
             if members.is_empty() {
                 continue;
             }
             members.sort_by(|&a, &b| {
-                let (ma, mb) = (&cat.modules[a], &cat.modules[b]);
                 score[b]
                     .cmp(&score[a])
-                    .then(mb.priority.cmp(&ma.priority))
-                    .then(ma.id.cmp(&mb.id))
+                    .then(cat.modules[b].priority.cmp(&cat.modules[a].priority))
+                    .then_with(|| cat.modules[a].id.cmp(&cat.modules[b].id))
             });
-            let ordered = self.prerequisites_first(&members);
+            let ordered = self.prerequisites_first(&members, &mut pos);
             let modules = ordered
                 .into_iter()
                 .map(|i| {
                     let m = &cat.modules[i];
-                    let mut rq: Vec<String> = required_by[i]
-                        .iter()
-                        .map(|&j| cat.modules[j].id.clone())
-                        .collect();
-                    rq.sort();
+                    let mut rq = std::mem::take(&mut required_by[i]);
+                    rq.sort_by(|&a, &b| cat.modules[a].id.cmp(&cat.modules[b].id));
                     Recommended {
                         id: m.id.clone(),
                         title: m.title.clone(),
-                        provider: self
-                            .providers
-                            .get(m.provider.as_str())
-                            .map_or_else(|| m.provider.clone(), |s| s.to_string()),
+                        provider: self.provider[i].to_string(),
                         score: score[i],
                         priority: m.priority,
                         reasons: std::mem::take(&mut reasons[i]),
-                        prerequisites: m
+                        prerequisites: self
                             .prerequisites
+                            .get(i)
                             .iter()
-                            .filter(|p| {
-                                self.modules
-                                    .get(p.as_str())
-                                    .is_some_and(|&j| state[j] == 1 && j != i)
-                            })
-                            .cloned()
+                            .filter(|&&j| state[j] == 1)
+                            .map(|&j| cat.modules[j].id.clone())
                             .collect(),
-                        required_by: rq,
+                        required_by: rq.into_iter().map(|j| cat.modules[j].id.clone()).collect(),
                     }
                 })
                 .collect();
@@ -324,20 +356,23 @@ impl<'a> Index<'a> {
     /// Stable topological order: among the modules whose in-step
     /// prerequisites are already placed, always take the earliest in the
     /// sorted order. Modules with no such constraint keep their place.
-    fn prerequisites_first(&self, sorted: &[usize]) -> Vec<usize> {
-        let cat = self.cat;
-        let pos: HashMap<usize, usize> = sorted.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    fn prerequisites_first(&self, sorted: &[usize], pos: &mut [usize]) -> Vec<usize> {
+        for (p, &i) in sorted.iter().enumerate() {
+            pos[i] = p;
+        }
         let mut pending = vec![0usize; sorted.len()];
         let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); sorted.len()];
         for (p, &i) in sorted.iter().enumerate() {
-            for pre in &cat.modules[i].prerequisites {
-                if let Some(&q) = self.modules.get(pre.as_str()).and_then(|j| pos.get(j)) {
-                    if q != p && !dependents[q].contains(&p) {
-                        dependents[q].push(p);
-                        pending[p] += 1;
-                    }
+            for &j in self.prerequisites.get(i) {
+                let q = pos[j];
+                if q != usize::MAX && q != p && !dependents[q].contains(&p) {
+                    dependents[q].push(p);
+                    pending[p] += 1;
                 }
             }
+        }
+        for &i in sorted {
+            pos[i] = usize::MAX;
         }
         let mut ready: BinaryHeap<Reverse<usize>> = (0..sorted.len())
             .filter(|&p| pending[p] == 0)
@@ -360,19 +395,76 @@ impl<'a> Index<'a> {
         out
     }
 
-    fn trigger(&self, q: &str, answers: &Answers) -> Trigger {
+    fn trigger(&self, q: &str, when: &Condition, answers: &impl AnswerLookup) -> Trigger {
         let question = self.questions.get(q);
-        let answer = match (answers.get(q), question) {
+        let answer = match (answers.answer(q), question) {
+            // For ticks, name only those the rule looks at: « Foncier », not
+            // every theme chosen.
+            (Some(Answer::Options(ticked)), Some(question)) => {
+                let named = named_options(when, q);
+                let shown: Vec<&str> = ticked
+                    .iter()
+                    .filter(|o| named.contains(&o.as_str()))
+                    .map(|o| question.option_label(o).unwrap_or(o))
+                    .collect();
+                if shown.is_empty() {
+                    Answer::Options(ticked.clone()).label(question)
+                } else {
+                    shown.join(", ")
+                }
+            }
             (Some(a), Some(question)) => a.label(question),
-            (Some(crate::answers::Answer::Unknown), None) => "Je ne sais pas".to_string(),
             (None, _) => "Sans réponse".to_string(),
-            (Some(a), None) => format!("{a:?}"),
+            // Unknown question (unvalidated catalogue): show the raw answer.
+            (Some(a), None) => match a {
+                Answer::Option(o) => o.clone(),
+                Answer::Options(v) => v.join(", "),
+                Answer::Number(n) => n.to_string(),
+                Answer::Unknown => "Je ne sais pas".to_string(),
+            },
         };
         Trigger {
             question: q.to_string(),
             question_label: question.map_or_else(|| q.to_string(), |qq| qq.label.clone()),
             answer,
         }
+    }
+}
+
+/// Options of question `q` that `equals` / `in` atoms of `c` name outside
+/// any `not`: the ticks that can make the condition true.
+fn named_options<'c>(c: &'c Condition, q: &str) -> Vec<&'c str> {
+    fn walk<'c>(c: &'c Condition, q: &str, out: &mut Vec<&'c str>) {
+        match c {
+            Condition::All(l) | Condition::Any(l) => l.iter().for_each(|s| walk(s, q, out)),
+            Condition::Equals(t) if t.question == q => out.push(&t.option),
+            Condition::In(t) if t.question == q => out.extend(t.options.iter().map(String::as_str)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(c, q, &mut out);
+    out
+}
+
+/// Lists of positions stored end to end: one allocation instead of one
+/// per rule or module.
+#[derive(Debug, Clone, Default)]
+struct Flat {
+    items: Vec<usize>,
+    /// `items[ends[k-1]..ends[k]]` is list `k`.
+    ends: Vec<usize>,
+}
+
+impl Flat {
+    fn push(&mut self, list: impl Iterator<Item = usize>) {
+        self.items.extend(list);
+        self.ends.push(self.items.len());
+    }
+
+    fn get(&self, k: usize) -> &[usize] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.items[start..self.ends[k]]
     }
 }
 

@@ -312,7 +312,6 @@ pub fn migrate(
             );
             continue;
         };
-        let options = question.option_ids();
         let keep = match (question.kind, answer) {
             (_, Answer::Unknown) => {
                 if question.allow_unknown {
@@ -327,7 +326,7 @@ pub fn migrate(
                 }
             }
             (QuestionKind::Single | QuestionKind::YesNo, Answer::Option(o)) => {
-                if options.contains(&o.as_str()) {
+                if question.has_option(&o) {
                     Some(Answer::Option(o))
                 } else {
                     drop(&q, Some(&o), "cette réponse n'est plus proposée");
@@ -341,7 +340,7 @@ pub fn migrate(
                     if ok.contains(&o) {
                         continue;
                     }
-                    if options.contains(&o.as_str()) {
+                    if question.has_option(&o) {
                         ok.push(o);
                     } else {
                         drop(&q, Some(&o), "cette réponse n'est plus proposée");

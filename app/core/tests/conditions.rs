@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use parcours_core::condition::{eval, questions, triggers};
+use parcours_core::condition::{eval, questions, trigger_answers, triggers};
 use parcours_core::{Answer, Answers, Condition, Truth};
 use serde_json::json;
 
@@ -197,6 +197,11 @@ fn triggers_name_the_deciding_answers() {
     assert_eq!(triggers(&c, &a), vec!["a"]);
     let c = cond(json!({"equals": {"question": "b", "option": "oui"}}));
     assert!(triggers(&c, &a).is_empty());
+    let c = cond(json!({"all": [{"at_least": {"question": "n", "value": 1}}, {"unknown": "z"}]}));
+    assert_eq!(
+        trigger_answers(&c, &a),
+        vec![("n", Some(&Answer::Number(5))), ("z", None)]
+    );
     assert_eq!(
         questions(&cond(
             json!({"all": [{"answered": "x"}, {"unknown": "y"}, {"answered": "x"}]})

@@ -168,6 +168,26 @@ fn ties_break_on_priority_then_id() {
 }
 
 #[test]
+fn triggers_on_ticks_name_only_the_matching_options() {
+    let mut v = mini_value();
+    v["rules"].as_array_mut().unwrap().push(json!({
+        "id": "theme-emploi", "when": {"equals": {"question": "themes", "option": "emploi"}},
+        "modules": ["annuaire"], "weight": 1, "reason": "Vous vous intéressez à l'emploi."
+    }));
+    let cat = load(&v.to_string()).unwrap();
+    let p = pathway(&cat, &answers(&[("themes", opts(&["foncier", "emploi"]))]));
+    let t = &p.module("annuaire").unwrap().reasons[0].triggers[0];
+    assert_eq!(
+        (
+            t.question.as_str(),
+            t.question_label.as_str(),
+            t.answer.as_str()
+        ),
+        ("themes", "Quels thèmes ?", "Emploi")
+    );
+}
+
+#[test]
 fn deterministic_and_index_reusable() {
     let cat = mini();
     let a = answers(&[

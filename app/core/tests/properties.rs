@@ -63,6 +63,49 @@ proptest! {
     }
 
     #[test]
+    fn load_never_panics_on_damaged_text(cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), byte in any::<u8>()) {
+        let text = MINI.as_bytes();
+        let cut = cut.index(text.len());
+        let _ = parcours_core::load(&String::from_utf8_lossy(&text[..cut]));
+        let mut damaged = text.to_vec();
+        damaged[at.index(text.len())] = byte;
+        let _ = parcours_core::load(&String::from_utf8_lossy(&damaged));
+    }
+
+    #[test]
+    fn any_answers_are_survived_and_migrated_clean(
+        raw in prop::collection::btree_map(
+            prop_oneof![
+                prop::sample::select(vec!["themes", "taille", "refus", "hectares", "strategie-existante", "maturite", "difficultes"]).prop_map(String::from),
+                "[a-z]{1,6}",
+            ],
+            prop_oneof![
+                answer(),
+                prop::sample::select(vec!["oui", "non", "foncier", "emploi", "fortes"]).prop_map(|o| Answer::Option(o.into())),
+                prop::collection::vec(prop::sample::select(vec!["foncier", "emploi", "autre"]).prop_map(String::from), 0..4).prop_map(Answer::Options),
+                (-5i64..200).prop_map(Answer::Number),
+            ],
+            0..10,
+        )
+    ) {
+        let cat = mini();
+        let flow = parcours_core::flow::Flow::new(&cat, &raw);
+        prop_assert!(flow.answered() <= flow.visible());
+        let p = pathway(&cat, &raw);
+        let (kept, report) = parcours_core::share::migrate(&cat, "2025.01.0", raw.clone());
+        for (q, a) in &kept {
+            let question = cat.question(q).unwrap();
+            // Duplicated ticks are folded, so every kept answer is valid.
+            prop_assert!(parcours_core::flow::validate_answer(question, a).is_ok(), "{} {:?}", q, a);
+        }
+        for q in raw.keys() {
+            prop_assert!(kept.contains_key(q) || report.dropped.iter().any(|d| &d.question == q), "{} perdue sans explication", q);
+        }
+        // Migration only removes what the engine ignores anyway.
+        prop_assert_eq!(serde_json::to_string(&pathway(&cat, &kept)).unwrap(), serde_json::to_string(&p).unwrap());
+    }
+
+    #[test]
     fn pathway_is_deterministic(
         themes in prop::sample::subsequence(vec!["foncier", "emploi"], 0..=2),
         refus in prop::option::of(prop::sample::select(vec!["oui", "non", "?"])),

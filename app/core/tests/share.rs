@@ -101,3 +101,21 @@ fn migrate_drops_what_no_longer_fits() {
     assert_eq!(same, kept);
     assert!(report.is_empty());
 }
+
+const GOLDEN: &str =
+    "ATIwMjYuMTEuMHxoZWN0YXJlcyMxMjtyZWZ1cz1vdWk7dGFpbGxlPzt0aGVtZXMqZm9uY2llcixlbXBsb2lfW1PJ";
+
+/// Codes already shared must keep decoding: this one is frozen. If it
+/// breaks, bump `share::FORMAT` and keep a decoder for format 1.
+#[test]
+fn format_1_is_frozen() {
+    let a = answers(&[
+        ("refus", opt("oui")),
+        ("themes", opts(&["foncier", "emploi"])),
+        ("hectares", Answer::Number(12)),
+        ("taille", Answer::Unknown),
+    ]);
+    let code = encode("2026.11.0", &a);
+    assert_eq!(code, GOLDEN);
+    assert_eq!(decode(GOLDEN).unwrap().answers, a);
+}

@@ -49,6 +49,15 @@ fn json_syntax_error_is_located() {
 }
 
 #[test]
+fn columns_count_characters_and_bom_is_accepted() {
+    // « é » is two bytes: serde_json would say column 14.
+    let d = load("{\"version\": \"é\" x}").unwrap_err();
+    assert_eq!((d[0].line, d[0].column), (Some(1), Some(17)));
+    let with_bom = format!("\u{feff}{MINI}");
+    assert!(load(&with_bom).is_ok());
+}
+
+#[test]
 fn unsupported_schema_is_one_clear_error() {
     let mut v = mini_value();
     v["schema"] = json!(999);
@@ -64,6 +73,17 @@ fn unsupported_schema_is_one_clear_error() {
     assert!(d[0].line.is_some());
     let d = load("{\n  \"schema\": 999,\n  \"modules\": 3\n}").unwrap_err();
     assert_eq!((d.len(), d[0].line, d[0].column), (1, Some(2), Some(13)));
+}
+
+#[test]
+fn schema_of_the_wrong_type_is_a_type_error() {
+    let mut v = mini_value();
+    v["schema"] = json!("1");
+    let d = diags(&v);
+    assert_eq!((d.len(), d[0].pointer.as_str()), (1, "/schema"));
+    assert!(d[0].message.contains("type incorrect"), "{}", d[0].message);
+    let d = load("[1, 2]").unwrap_err();
+    assert!(d[0].message.contains("objet JSON"), "{}", d[0].message);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::app::use_app;
+use crate::dom;
 use crate::route::{Route, SERVICE_NAME};
 
 /// DSFR header: Marianne block, service name, main navigation. On small
@@ -46,7 +47,12 @@ pub fn Header() -> impl IntoView {
                                         id="bouton-menu"
                                         title="Menu"
                                         prop:aria-expanded=move || menu_open.get().to_string()
-                                        on:click=move |_| menu_open.set(true)
+                                        on:click=move |_| {
+                                            menu_open.set(true);
+                                            dom::after_paint(|| {
+                                                dom::focus("#menu-principal .fr-btn--close");
+                                            });
+                                        }
                                     >
                                         "Menu"
                                     </button>
@@ -69,6 +75,13 @@ pub fn Header() -> impl IntoView {
                 class:fr-modal--opened=move || menu_open.get()
                 id="menu-principal"
                 aria-labelledby="bouton-menu"
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    // Escape closes the folded menu, as DSFR's own script does.
+                    if ev.key() == "Escape" && menu_open.get_untracked() {
+                        menu_open.set(false);
+                        dom::focus("#bouton-menu");
+                    }
+                }
             >
                 <div class="fr-container">
                     <button
@@ -76,7 +89,10 @@ pub fn Header() -> impl IntoView {
                         class="fr-btn--close fr-btn"
                         aria-controls="menu-principal"
                         title="Fermer"
-                        on:click=move |_| menu_open.set(false)
+                        on:click=move |_| {
+                            menu_open.set(false);
+                            dom::focus("#bouton-menu");
+                        }
                     >
                         "Fermer"
                     </button>

@@ -147,25 +147,35 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
         .collect_view();
 
     view! {
-        <div class="fr-stepper">
-            <h1 class="fr-stepper__title" tabindex="-1">
-                {group.label.clone()}
-                <span class="fr-stepper__state">
-                    {move || format!("Étape {} sur {}", position() + 1, total())}
-                </span>
-            </h1>
-            <div
-                class="fr-stepper__steps"
-                data-fr-current-step=move || (position() + 1).to_string()
-                data-fr-steps=move || total().to_string()
-            ></div>
-            {move || next_label().map(|label| view! {
-                <p class="fr-stepper__details">
-                    <span class="fr-text--bold">"Étape suivante : "</span>
-                    {label}
-                </p>
-            })}
-        </div>
+        {
+            // One reactive block: the step count changes as themes are chosen.
+            let label = group.label.clone();
+            move || {
+                let (current, steps) = (position() + 1, total());
+                let next = next_label();
+                view! {
+                    <div class="fr-stepper">
+                        <h1 class="fr-stepper__title" tabindex="-1">
+                            {label.clone()}
+                            <span class="fr-stepper__state">
+                                {format!("Étape {current} sur {steps}")}
+                            </span>
+                        </h1>
+                        <div
+                            class="fr-stepper__steps"
+                            data-fr-current-step=current.to_string()
+                            data-fr-steps=steps.to_string()
+                        ></div>
+                        {next.map(|label| view! {
+                            <p class="fr-stepper__details">
+                                <span class="fr-text--bold">"Étape suivante : "</span>
+                                {label}
+                            </p>
+                        })}
+                    </div>
+                }
+            }
+        }
         <p class="fr-mb-2w">{group.description.clone()}</p>
         {has_required.then(|| view! {
             <p class="fr-hint-text fr-mb-3w">
@@ -437,9 +447,7 @@ fn QuestionField(
                     }
                 }
             };
-            let unknown = {
-                move || matches!(current(), Some(Answer::Unknown))
-            };
+            let unknown = { move || matches!(current(), Some(Answer::Unknown)) };
             let toggle_unknown = {
                 let set = set.clone();
                 move |ev: leptos::ev::Event| {

@@ -1,7 +1,87 @@
 use leptos::prelude::*;
 
+use crate::app::use_app;
 use crate::components::WithCatalogue;
+use crate::dom;
 use crate::loader::plural;
+use crate::route::{CatalogueQuery, PathwayQuery, Route};
+
+/// « Commencer », or « Reprendre » and « Recommencer » (confirmed) when
+/// answers are saved in this browser.
+#[component]
+fn StartButtons() -> impl IntoView {
+    let app = use_app();
+    let confirming = RwSignal::new(false);
+    let has_answers = move || !app.answers.get().is_empty();
+    let restart = move |_| {
+        app.reset();
+        confirming.set(false);
+        dom::set_hash(&Route::Diagnostic(None).href());
+    };
+    view! {
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-2w" id="actions-accueil">
+            {move || if has_answers() {
+                view! {
+                    <li>
+                        <a class="fr-btn" href=Route::Diagnostic(None).href()>"Reprendre mon diagnostic"</a>
+                    </li>
+                    <li>
+                        <a class="fr-btn fr-btn--secondary" href=Route::Pathway(PathwayQuery::default()).href()>
+                            "Voir mon parcours"
+                        </a>
+                    </li>
+                    <li>
+                        <button
+                            type="button"
+                            class="fr-btn fr-btn--tertiary"
+                            aria-expanded=move || confirming.get().to_string()
+                            aria-controls="confirmation-recommencer"
+                            on:click=move |_| confirming.set(true)
+                        >
+                            "Recommencer"
+                        </button>
+                    </li>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <li>
+                        <a class="fr-btn" href=Route::Diagnostic(None).href()>"Commencer le diagnostic"</a>
+                    </li>
+                    <li>
+                        <a class="fr-btn fr-btn--secondary" href=Route::Catalogue(CatalogueQuery::default()).href()>
+                            "Parcourir le catalogue"
+                        </a>
+                    </li>
+                }
+                .into_any()
+            }}
+        </ul>
+        {move || has_answers().then(|| view! {
+            <p class="fr-mb-4w">
+                <a class="fr-link" href=Route::Catalogue(CatalogueQuery::default()).href()>
+                    "Parcourir le catalogue des services"
+                </a>
+            </p>
+        })}
+        <div id="confirmation-recommencer">
+            {move || confirming.get().then(|| view! {
+                <div class="fr-alert fr-alert--warning fr-mb-4w">
+                    <h2 class="fr-alert__title">"Effacer vos réponses et recommencer ?"</h2>
+                    <p>"Toutes les réponses enregistrées dans ce navigateur seront effacées. Pour les garder, copiez d'abord le lien de votre parcours."</p>
+                    <ul class="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
+                        <li><button type="button" class="fr-btn" on:click=restart>"Effacer et recommencer"</button></li>
+                        <li>
+                            <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| confirming.set(false)>
+                                "Annuler"
+                            </button>
+                        </li>
+                    </ul>
+                </div>
+            })}
+        </div>
+    }
+}
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -10,6 +90,7 @@ pub fn HomePage() -> impl IntoView {
         <p class="fr-text--lead">
             "Foncier, compétences, transitions écologique et numérique, gouvernance : en une dizaine de minutes, faites le point sur les besoins industriels de votre territoire et obtenez un parcours de services publics d'appui, ordonné par étapes et expliqué."
         </p>
+        <StartButtons/>
 
         <div class="fr-callout fr-mb-4w" id="promesse-confidentialite">
             <h2 class="fr-callout__title">"Vos réponses ne quittent pas votre navigateur"</h2>
