@@ -20,8 +20,8 @@ PUBLIC_URL ?= /
 DIST ?= dist
 E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
-# Browser test files of tests/tests/ (scenarios.rs runs natively above); the
-# last one's summary ends `make test`.
+# Browser test files of tests/tests/ (scenarios.rs runs natively above):
+# listed so that no binary with 0 tests run ends `make test` with a summary.
 E2E_TESTS := e2e questionnaire pathway
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -681,6 +681,7 @@ fn ModuleCard(
                             {kind.map(|k| view! { <li><p class="fr-tag fr-tag--sm">{k}</p></li> })}
                         </ul>
                     </div>
+                    <div class="parcours-card__more">
                     {detailed.then(|| {
                         let m = m.clone();
                         view! {
@@ -743,6 +744,7 @@ fn ModuleCard(
                                 .collect_view()}
                             {why.into_iter().map(|w| view! { <li>{capitalise(&w)}</li> }).collect_view()}
                         </ul>
+                    </div>
                     </div>
                 </div>
             </div>
