@@ -554,7 +554,7 @@ async fn exports_are_produced_and_the_answers_file_reimports_to_the_same_pathway
         .send_keys(&json_path.display().to_string())
         .await
         .unwrap();
-    wait_for_text(&other, "#parcours-statut", "Réponses importées").await;
+    wait_for_text(&other, "#transfert-statut", "Réponses importées").await;
     wait_for_modules(&other, &ids(&want)).await;
     assert!(
         saved_answers(&other).await.is_some(),

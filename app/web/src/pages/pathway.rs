@@ -86,6 +86,7 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
     };
     let territory = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
+    let transfer_status = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let today = dom::today_iso();
 
@@ -151,6 +152,7 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                 status
                 error
                 today=today.clone()
+                bottom=false
             />
         </div>
         <p class="parcours-print-only parcours-print-link">
@@ -200,6 +202,20 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
             let p = pathway.get();
             (detailed.get() && !p.excluded.is_empty()).then(|| view! { <Excluded pathway=p/> })
         }}
+        <div class="parcours-no-print fr-mt-6w">
+            <Actions
+                cat=cat.clone()
+                source
+                answers
+                pathway
+                territory
+                share_link
+                status=transfer_status
+                error
+                today=today.clone()
+                bottom=true
+            />
+        </div>
         <p class="fr-mt-6w parcours-no-print">
             <a class="fr-link" href=Route::Diagnostic(None).href()>"Modifier mes réponses"</a>
         </p>
@@ -411,7 +427,8 @@ fn ViewSwitch(detailed: Memo<bool>, source: Source) -> impl IntoView {
     }
 }
 
-/// Territory name, print, share, exports, import.
+/// Top (`bottom = false`): territory name, print, copy link. Bottom, after
+/// the pathway: the link itself, exports, import.
 #[allow(clippy::too_many_arguments)]
 #[component]
 fn Actions(
@@ -424,6 +441,7 @@ fn Actions(
     status: RwSignal<String>,
     error: RwSignal<Option<String>>,
     today: String,
+    bottom: bool,
 ) -> impl IntoView {
     let app = use_app();
     let copy = move |_| {
@@ -434,7 +452,7 @@ fn Actions(
                 status.set("Lien copié".into());
             } else {
                 dom::select_input("#lien-parcours");
-                status.set("La copie automatique n'est pas possible dans ce navigateur : le lien est sélectionné ci-dessus, copiez-le avec Ctrl+C (ou ⌘+C).".into());
+                status.set("La copie automatique n'est pas possible dans ce navigateur : le lien est sélectionné plus bas, copiez-le avec Ctrl+C (ou ⌘+C).".into());
             }
         });
     };
@@ -519,57 +537,32 @@ fn Actions(
             });
         }
     };
-    view! {
-        <div class="fr-input-group parcours-territory">
-            <label class="fr-label" for="territoire">
-                "Nom du territoire"
-                <span class="fr-hint-text">"Facultatif : il figure en tête du parcours imprimé et du document exporté."</span>
-            </label>
-            <input
-                class="fr-input"
-                type="text"
-                id="territoire"
-                autocomplete="off"
-                prop:value=move || territory.get()
-                on:input=move |ev| territory.set(event_target_value(&ev))
-            />
-        </div>
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-2w" id="actions-parcours">
-            <li>
-                <button type="button" class="fr-btn" id="imprimer" on:click=|_| dom::print()>
-                    "Imprimer le parcours"
-                </button>
-            </li>
-            <li>
-                <button type="button" class="fr-btn fr-btn--secondary" id="copier-lien" on:click=copy>
-                    "Copier le lien"
-                </button>
-            </li>
-        </ul>
-        <div class="fr-input-group parcours-link">
-            <label class="fr-label" for="lien-parcours">
-                "Lien de ce parcours"
-                <span class="fr-hint-text">"Il contient vos réponses, le niveau de lecture et la version du catalogue : la personne qui l'ouvre voit le même parcours. Rien n'est envoyé à un serveur."</span>
-            </label>
-            <input
-                class="fr-input"
-                type="text"
-                id="lien-parcours"
-                readonly
-                prop:value=move || share_link.get()
-                on:focus=|_| dom::select_input("#lien-parcours")
-            />
-        </div>
-        <p role="status" class="parcours-status" id="parcours-statut">{move || status.get()}</p>
-        <div role="alert" id="parcours-erreur">
-            {move || error.get().map(|message| view! {
-                <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-                    <p>{message}</p>
-                </div>
-            })}
-        </div>
+    if bottom {
+        return view! {
         <section class="parcours-transfer fr-mb-4w" id="exporter-importer">
-            <h2 class="fr-h5">"Exporter ou importer"</h2>
+            <h2 class="fr-h4">"Partager, exporter, importer"</h2>
+            <div class="fr-input-group parcours-link">
+                <label class="fr-label" for="lien-parcours">
+                    "Lien de ce parcours"
+                    <span class="fr-hint-text">"Il contient vos réponses, le niveau de lecture et la version du catalogue : la personne qui l'ouvre voit le même parcours. Rien n'est envoyé à un serveur."</span>
+                </label>
+                <input
+                    class="fr-input"
+                    type="text"
+                    id="lien-parcours"
+                    readonly
+                    prop:value=move || share_link.get()
+                    on:focus=|_| dom::select_input("#lien-parcours")
+                />
+            </div>
+            <p role="status" class="parcours-status" id="transfert-statut">{move || status.get()}</p>
+            <div role="alert" id="parcours-erreur">
+                {move || error.get().map(|message| view! {
+                    <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
+                        <p>{message}</p>
+                    </div>
+                })}
+            </div>
             <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm" id="exports">
                 <li>
                     <button type="button" class="fr-btn fr-btn--tertiary" id="export-md" on:click=markdown>
@@ -603,7 +596,39 @@ fn Actions(
                 />
             </div>
         </section>
+        }
+        .into_any();
     }
+    view! {
+        <div class="fr-input-group parcours-territory">
+            <label class="fr-label" for="territoire">
+                "Nom du territoire"
+                <span class="fr-hint-text">"Facultatif : il figure en tête du parcours imprimé et du document exporté."</span>
+            </label>
+            <input
+                class="fr-input"
+                type="text"
+                id="territoire"
+                autocomplete="off"
+                prop:value=move || territory.get()
+                on:input=move |ev| territory.set(event_target_value(&ev))
+            />
+        </div>
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-2w" id="actions-parcours">
+            <li>
+                <button type="button" class="fr-btn" id="imprimer" on:click=|_| dom::print()>
+                    "Imprimer le parcours"
+                </button>
+            </li>
+            <li>
+                <button type="button" class="fr-btn fr-btn--secondary" id="copier-lien" on:click=copy>
+                    "Copier le lien"
+                </button>
+            </li>
+        </ul>
+        <p role="status" class="parcours-status" id="parcours-statut">{move || status.get()}</p>
+    }
+    .into_any()
 }
 
 fn saved(status: RwSignal<String>, ok: bool, name: &str) {
