@@ -717,6 +717,19 @@ async fn axe_finds_no_violation_on_pathway_catalogue_and_module_pages() {
             for violation in axe_violations(&client, &axe).await {
                 report.push(format!("{width}px {route:?}: {violation}"));
             }
+            // RGAA 10.11: reflow at 320 px without horizontal scrolling.
+            let overflow = client
+                .execute(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if overflow.as_i64().unwrap_or(0) > 0 {
+                report.push(format!(
+                    "{width}px {route:?}: {overflow} px of horizontal overflow"
+                ));
+            }
         }
         // An empty pathway too.
         client

@@ -154,11 +154,11 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         </dl>
         {(!m.prerequisites.is_empty()).then(|| view! {
             <h2>"À engager avant"</h2>
-            <ul id="module-prealables">{prerequisites}</ul>
+            <ul id="module-prealables" class="parcours-module-list">{prerequisites}</ul>
         })}
         {(!required_by.is_empty()).then(|| view! {
             <h2>"Prépare"</h2>
-            <ul id="module-suites">{required_by_view}</ul>
+            <ul id="module-suites" class="parcours-module-list">{required_by_view}</ul>
         })}
         <h2>"Les réponses qui mènent à ce service"</h2>
         {if rules.is_empty() {
