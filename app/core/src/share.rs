@@ -338,6 +338,7 @@ pub fn migrate(
                 let mut ok: Vec<String> = Vec::with_capacity(list.len());
                 for o in list {
                     if ok.contains(&o) {
+                        drop(&q, Some(&o), "cette réponse était cochée deux fois");
                         continue;
                     }
                     if question.has_option(&o) {

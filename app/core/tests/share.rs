@@ -57,7 +57,7 @@ fn migrate_drops_what_no_longer_fits() {
     let cat = mini();
     let a = answers(&[
         ("disparue", opt("oui")),
-        ("themes", opts(&["foncier", "ancien", "emploi"])),
+        ("themes", opts(&["foncier", "ancien", "emploi", "foncier"])),
         ("refus", opt("peut-etre")),
         ("hectares", Answer::Number(-5)),
         ("maturite", opt("haute")),
@@ -91,6 +91,7 @@ fn migrate_drops_what_no_longer_fits() {
             ("refus", Some("peut-etre")),
             ("strategie-existante", None),
             ("themes", Some("ancien")),
+            ("themes", Some("foncier")),
         ]
     );
     assert!(report

@@ -232,6 +232,7 @@ pub fn App() -> impl IntoView {
                 Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 Route::Legal => view! { <LegalPage/> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage/> }.into_any(),
+                Route::CrashTest => panic!("arrêt volontaire (vérification du bandeau d'erreur)"),
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),
             }}
         </main>

@@ -19,7 +19,10 @@ pub use app::App;
 
 /// Mounts the app in place of the static loading notice of `index.html`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        dom::show_crash_banner();
+    }));
     if let Some(notice) = dom::document().get_element_by_id("app-loading") {
         notice.remove();
     }

@@ -21,6 +21,9 @@ pub enum Route {
     Accessibility,
     Legal,
     Privacy,
+    /// Deliberately stops the app, so that the crash banner can be checked
+    /// on a deployed site (and by the end-to-end tests).
+    CrashTest,
     NotFound(String),
 }
 
@@ -90,6 +93,7 @@ impl Route {
             "accessibilite" => Route::Accessibility,
             "mentions-legales" => Route::Legal,
             "donnees-personnelles" => Route::Privacy,
+            "verification/arret" => Route::CrashTest,
             other => Route::NotFound(other.to_string()),
         }
     }
@@ -135,6 +139,7 @@ impl Route {
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
             Route::Privacy => "donnees-personnelles",
+            Route::CrashTest => "verification/arret",
             Route::NotFound(path) => path.as_str(),
         };
         format!("#/{path}")
@@ -167,6 +172,7 @@ impl Route {
             Route::Accessibility => "Déclaration d'accessibilité",
             Route::Legal => "Mentions légales",
             Route::Privacy => "Données personnelles",
+            Route::CrashTest => "Vérification de l'arrêt sur erreur",
             Route::NotFound(_) => "Page introuvable",
         }
     }
