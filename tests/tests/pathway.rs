@@ -209,6 +209,12 @@ async fn the_pathway_of_a_journey_reopens_identically_from_its_share_link() {
     }
     open(&client, &server.url("#/parcours")).await;
     wait_for_text(&client, "article.parcours-card", "Ce que cela apporte").await;
+    // The menu's « Mon parcours » (`#/parcours`) keeps the chosen level too.
+    click(&client, "#navigation-principale a[href='#/parcours']").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    wait_for_text(&client, "article.parcours-card", "Ce que cela apporte").await;
+    let url = client.current_url().await.unwrap();
+    assert!(url.as_str().contains("vue=detail"), "{url}");
 
     // « Copier le lien »: copied, or selected for the user to copy.
     click(&client, "#copier-lien").await;

@@ -64,17 +64,27 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
         },
     };
 
-    // The remembered reading level applies to one's own pathway; a shared
-    // link carries its own.
-    if source == Source::Own
-        && !detailed
-        && storage::read_raw(VIEW_KEY).as_deref() == Some("detail")
-    {
-        app.replace_route(Route::Pathway(PathwayQuery {
-            code: None,
-            detailed: true,
-        }));
-    }
+    // The remembered reading level applies to one's own pathway (a shared
+    // link carries its own): `#/parcours` without `vue` means « as last
+    // chosen », on opening and when a link to it is followed on this page.
+    let remembered = move || {
+        if source != Source::Own || storage::read_raw(VIEW_KEY).as_deref() != Some("detail") {
+            return;
+        }
+        if let Route::Pathway(q) = app.route.get_untracked() {
+            if q.code.is_none() && !q.detailed {
+                app.replace_route(Route::Pathway(PathwayQuery {
+                    code: None,
+                    detailed: true,
+                }));
+            }
+        }
+    };
+    remembered();
+    Effect::new(move |_| {
+        app.route.track();
+        remembered();
+    });
     let detailed = Memo::new(move |_| match app.route.get() {
         Route::Pathway(q) => q.detailed,
         _ => detailed,
