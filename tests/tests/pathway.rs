@@ -755,3 +755,36 @@ async fn axe_finds_no_violation_on_pathway_catalogue_and_module_pages() {
         report.join("\n")
     );
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn when_nothing_is_detected_the_page_says_so_and_invites_to_browse_the_catalogue() {
+    let server = serve();
+    let driver = Driver::start();
+    let answers: Answers = serde_json::from_value(json!({
+        "profil-collectivite": "ca",
+        "themes": ["foncier"],
+        "fon-refus": "non",
+        "fon-saturation": 1,
+        "fon-inventaire": "fait",
+        "fon-observatoire": "oui",
+        "fon-besoins": ["aucun"],
+        "fon-eviction": "non",
+        "fon-urbanisme": "oui",
+        "fon-zan-etat": "non",
+        "fon-friches": "non",
+        "fon-taxe": "oui",
+        "fon-qualite": 5,
+        "fon-site-historique": "non"
+    }))
+    .unwrap();
+    assert!(parcours_core::pathway(&catalogue(), &answers).is_empty());
+    let client = driver.session(1280, 900).await;
+    seed_answers(&client, &server, &answers).await;
+    open(&client, &server.url("#/parcours")).await;
+    wait_for_text(&client, "#parcours-vide", "Aucun besoin particulier").await;
+    assert!(shown_modules(&client).await.is_empty());
+    click(&client, "#parcours-vide a[href='#/catalogue']").await;
+    wait_for_text(&client, "main h1", "Catalogue des services").await;
+    client.close().await.unwrap();
+}
