@@ -20,6 +20,9 @@ PUBLIC_URL ?= /
 DIST ?= dist
 E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
+# Browser test files of tests/tests/ (scenarios.rs runs natively above):
+# listed so that no binary with 0 tests run ends `make test` with a summary.
+E2E_TESTS := e2e questionnaire robustness offline pathway
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean
@@ -63,8 +66,8 @@ node_modules/.installed: package-lock.json
 	@touch $@
 
 tool-chromium:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; \
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver poppler-utils; \
 	fi
 
 ## ---- build and serve ----
@@ -87,7 +90,7 @@ test: tools lint
 	cargo test --workspace --locked
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
-	  cargo test --locked -p parcours-e2e --test e2e --test questionnaire --test robustness --test offline -- --ignored --test-threads=1
+	  cargo test --locked -p parcours-e2e $(E2E_TESTS:%=--test %) -- --ignored --test-threads=1
 
 ## ---- measures ----
 

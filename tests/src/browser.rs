@@ -39,6 +39,21 @@ impl Driver {
         self.session_with(width, height, json!({})).await
     }
 
+    /// A fresh session whose downloads land in `downloads`, without asking.
+    pub async fn session_with_downloads(
+        &self,
+        width: u32,
+        height: u32,
+        downloads: &std::path::Path,
+    ) -> Client {
+        let prefs = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
+        self.session_with(width, height, prefs).await
+    }
+
     /// A fresh session whose Chromium preferences include `prefs` (e.g. to
     /// block site data, which makes `localStorage` throw).
     pub async fn session_with(&self, width: u32, height: u32, prefs: Value) -> Client {

@@ -86,6 +86,17 @@ impl AppState {
         storage::clear();
     }
 
+    /// Records in-page state (filters, view) in the URL without a history
+    /// entry and without rebuilding the page: `history.replaceState` fires
+    /// no `hashchange`, and the route signal is updated here, synchronously,
+    /// so that it never lags behind what the user typed.
+    pub fn replace_route(&self, next: Route) {
+        dom::replace_state(&next.href());
+        if self.route.get_untracked() != next {
+            self.route.set(next);
+        }
+    }
+
     pub fn notify(&self, title: impl Into<String>, lines: Vec<String>) {
         let notice = Notice {
             title: title.into(),
@@ -191,10 +202,14 @@ pub fn App() -> impl IntoView {
         catalogue.set(state);
     });
 
+    // The page shown: a change of in-page state only (catalogue filters,
+    // pathway view) keeps the page, its focus and its scroll position.
+    let page = Memo::new(move |_| route.get().page());
+
     // Title per page, and on each page change: top of page, focus on its
     // heading (RGAA 12.x: the user knows where the new content starts).
     Effect::new(move |previous: Option<Route>| {
-        let current = route.get();
+        let current = page.get();
         // The questionnaire titles its steps itself.
         if !matches!(current, Route::Diagnostic(_)) {
             dom::set_title(&document_title(current.title()));
@@ -214,11 +229,15 @@ pub fn App() -> impl IntoView {
         <StorageNotice/>
         <main id="contenu" role="main" tabindex="-1" class="fr-container fr-pt-4w fr-pb-8w">
             <Notices/>
-            {move || match route.get() {
+            {move || match page.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
                 Route::Diagnostic(step) => view! { <DiagnosticPage step/> }.into_any(),
-                Route::Pathway(query) => view! { <PathwayPage query/> }.into_any(),
-                Route::Catalogue(query) => view! { <CataloguePage query/> }.into_any(),
+                // In-page state is read from `route` by the page itself.
+                Route::Pathway(_) | Route::Catalogue(_) => match route.get_untracked() {
+                    Route::Pathway(query) => view! { <PathwayPage query/> }.into_any(),
+                    Route::Catalogue(query) => view! { <CataloguePage query/> }.into_any(),
+                    _ => ().into_any(),
+                },
                 Route::Module(id) => view! { <ModulePage id/> }.into_any(),
                 Route::About => view! { <AboutPage/> }.into_any(),
                 Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),

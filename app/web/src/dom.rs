@@ -67,6 +67,94 @@ pub fn replace_hash(href: &str) {
     let _ = location.replace(&format!("{base}{href}"));
 }
 
+/// Rewrites the URL's fragment in place: no history entry, no `hashchange`.
+pub fn replace_state(href: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// The document URL without its fragment (the page under its sub-path).
+pub fn base_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or("").to_string()
+}
+
+/// Today's date in the user's time zone, `YYYY-MM-DD`.
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Offers `content` as a file to save: a Blob behind a temporary
+/// `<a download>`, clicked then removed.
+pub fn download(file_name: &str, mime: &str, content: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = (|| {
+        let anchor = document()
+            .create_element("a")
+            .ok()?
+            .dyn_into::<web_sys::HtmlAnchorElement>()
+            .ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.set_class_name("parcours-hidden");
+        document().body()?.append_child(&anchor).ok()?;
+        anchor.click();
+        anchor.remove();
+        Some(())
+    })()
+    .is_some();
+    // Revoked later: some browsers read the blob after the click returns.
+    let closure = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), 10_000);
+    done
+}
+
+/// Copies text to the clipboard; `false` when the browser refuses (no
+/// permission, insecure context, no Clipboard API).
+pub async fn copy_text(text: &str) -> bool {
+    let navigator = window().navigator();
+    // `navigator.clipboard` is undefined outside secure contexts.
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok();
+    if clipboard.as_ref().is_none_or(|c| c.is_undefined()) {
+        return false;
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Selects the text of an input (the fallback when copying failed).
+pub fn select_input(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        if let Ok(input) = element.dyn_into::<web_sys::HtmlInputElement>() {
+            let _ = input.focus();
+            input.select();
+        }
+    }
+}
+
 /// After a Rust panic the app is stopped: say so at the top of the page,
 /// in plain DOM (no Rust runs after this), with a way to start again.
 /// Saved answers are untouched.

@@ -9,9 +9,11 @@ pub mod components;
 pub mod dom;
 pub mod loader;
 pub mod pages;
+pub mod present;
 pub mod route;
 pub mod storage;
 pub mod text;
+pub mod transfer;
 
 pub use app::App;
 

@@ -145,6 +145,21 @@ impl Route {
         format!("#/{path}")
     }
 
+    /// The page this route shows, without the state kept in its query that
+    /// the page updates itself (pathway view, catalogue filters): changing
+    /// only that state must not rebuild the page (focus stays in a search
+    /// field as one types). A new share code is a new page.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::Pathway(q) => Route::Pathway(PathwayQuery {
+                code: q.code.clone(),
+                detailed: false,
+            }),
+            Route::Catalogue(_) => Route::Catalogue(CatalogueQuery::default()),
+            other => other.clone(),
+        }
+    }
+
     /// Page name, first part of the document `<title>`.
     pub fn title(&self) -> &'static str {
         match self {
@@ -313,6 +328,31 @@ mod tests {
             Route::parse("#/nulle-part"),
             Some(Route::NotFound("nulle-part".into()))
         );
+    }
+
+    #[test]
+    fn in_page_state_is_not_a_new_page() {
+        let filtered = Route::Catalogue(CatalogueQuery {
+            text: "friche".into(),
+            ..Default::default()
+        });
+        assert_eq!(filtered.page(), Route::Catalogue(CatalogueQuery::default()));
+        let detailed = Route::Pathway(PathwayQuery {
+            code: Some("abc".into()),
+            detailed: true,
+        });
+        assert_eq!(
+            detailed.page(),
+            Route::Pathway(PathwayQuery {
+                code: Some("abc".into()),
+                detailed: false
+            })
+        );
+        assert_ne!(
+            detailed.page(),
+            Route::Pathway(PathwayQuery::default()).page()
+        );
+        assert_eq!(Route::About.page(), Route::About);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub fn Header() -> impl IntoView {
         let href = route.href();
         let current = {
             let route = route.clone();
-            move || (app.route.get() == route).then_some("page")
+            move || (app.route.get().page() == route.page()).then_some("page")
         };
         view! {
             <li class="fr-nav__item">
@@ -105,6 +105,8 @@ pub fn Header() -> impl IntoView {
                     >
                         <ul class="fr-nav__list">
                             {nav_link(Route::Home, "Accueil")}
+                            {nav_link(Route::Pathway(Default::default()), "Mon parcours")}
+                            {nav_link(Route::Catalogue(Default::default()), "Catalogue")}
                             {nav_link(Route::About, "À propos")}
                         </ul>
                     </nav>

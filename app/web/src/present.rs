@@ -1,0 +1,298 @@
+//! How catalogue data reads on screen: operators, safe links, conditions
+//! in French, catalogue search. Pure functions, tested natively.
+
+use parcours_core::{Catalogue, Condition, Module, Pathway};
+
+/// « Intercommunalité, avec Cerema » (operator, then partners).
+pub fn operators(cat: &Catalogue, module: &Module) -> String {
+    let name = |id: &str| {
+        cat.provider(id)
+            .map_or_else(|| id.to_string(), |p| p.short_name.clone())
+    };
+    let mut text = name(&module.provider);
+    if !module.partners.is_empty() {
+        let partners: Vec<String> = module.partners.iter().map(|p| name(p)).collect();
+        text.push_str(", avec ");
+        text.push_str(&partners.join(", "));
+    }
+    text
+}
+
+/// A link target we are willing to render: `https:` or `mailto:` only
+/// (never `javascript:` or a relative URL from content).
+pub fn safe_url(url: Option<&str>) -> Option<String> {
+    let url = url?.trim();
+    let lower = url.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") && url.len() > "https://".len())
+        || (lower.starts_with("mailto:") && url.len() > "mailto:".len());
+    (ok && !url.chars().any(|c| c.is_whitespace() || c.is_control())).then(|| url.to_string())
+}
+
+/// Where to go for a module: its own page if given, else its operator's
+/// site; with the link's text.
+pub fn access_link(cat: &Catalogue, module: &Module) -> Option<(String, String)> {
+    if let Some(url) = safe_url(module.url.as_deref()) {
+        return Some((url, "Page du service".into()));
+    }
+    let provider = cat.provider(&module.provider)?;
+    let url = safe_url(provider.url.as_deref())?;
+    Some((url, format!("Site de {}", provider.name)))
+}
+
+/// Labels of the themes the pathway's modules cover, in catalogue order.
+pub fn themes_covered(cat: &Catalogue, pathway: &Pathway) -> Vec<String> {
+    cat.themes
+        .iter()
+        .filter(|t| {
+            pathway
+                .modules()
+                .any(|r| cat.module(&r.id).is_some_and(|m| m.themes.contains(&t.id)))
+        })
+        .map(|t| t.label.clone())
+        .collect()
+}
+
+/// A condition in plain French, e.g. « “Question ?” : Oui ».
+pub fn describe(cat: &Catalogue, condition: &Condition) -> String {
+    let label = |q: &str| {
+        cat.question(q)
+            .map_or_else(|| format!("« {q} »"), |q| format!("« {} »", q.label))
+    };
+    let option = |q: &str, o: &str| {
+        cat.question(q)
+            .and_then(|q| q.option_label(o))
+            .unwrap_or(o)
+            .to_string()
+    };
+    let unit = |q: &str, n: i64| match cat.question(q).and_then(|q| q.unit.as_deref()) {
+        Some(u) => format!("{n} {u}"),
+        None => n.to_string(),
+    };
+    let join = |list: &[Condition], word: &str| {
+        let parts: Vec<String> = list
+            .iter()
+            .map(|c| match c {
+                Condition::All(_) | Condition::Any(_) => format!("({})", describe(cat, c)),
+                _ => describe(cat, c),
+            })
+            .collect();
+        parts.join(word)
+    };
+    match condition {
+        Condition::All(list) => join(list, " et "),
+        Condition::Any(list) => join(list, " ou "),
+        Condition::Not(sub) => format!("non ({})", describe(cat, sub)),
+        Condition::Answered(q) => format!("{} : réponse donnée", label(q)),
+        Condition::Unknown(q) => format!("{} : sans réponse ou « Je ne sais pas »", label(q)),
+        Condition::Equals(t) => format!(
+            "{} : {}",
+            label(&t.question),
+            option(&t.question, &t.option)
+        ),
+        Condition::In(t) => {
+            let options: Vec<String> = t.options.iter().map(|o| option(&t.question, o)).collect();
+            format!("{} : {}", label(&t.question), options.join(" ou "))
+        }
+        Condition::AtLeast(t) => format!(
+            "{} : au moins {}",
+            label(&t.question),
+            unit(&t.question, t.value)
+        ),
+        Condition::AtMost(t) => format!(
+            "{} : au plus {}",
+            label(&t.question),
+            unit(&t.question, t.value)
+        ),
+    }
+}
+
+/// Lower-case, accents folded: « Équipe » matches « equipe ».
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'â' | 'ä' | 'á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            'ÿ' => 'y',
+            '’' | '‘' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+/// Catalogue filters (ids; `None` = all).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub text: String,
+    pub provider: Option<String>,
+    pub theme: Option<String>,
+    pub step: Option<String>,
+    pub kind: Option<String>,
+}
+
+/// Does `module` pass the filters? Every word of the text must appear in
+/// its title, texts, operators, themes or id (accents and case ignored).
+pub fn matches(cat: &Catalogue, module: &Module, filters: &Filters) -> bool {
+    if filters
+        .provider
+        .as_ref()
+        .is_some_and(|p| *p != module.provider && !module.partners.contains(p))
+    {
+        return false;
+    }
+    if filters
+        .theme
+        .as_ref()
+        .is_some_and(|t| !module.themes.contains(t))
+    {
+        return false;
+    }
+    if filters.step.as_ref().is_some_and(|s| *s != module.step) {
+        return false;
+    }
+    if filters.kind.as_ref().is_some_and(|k| *k != module.kind) {
+        return false;
+    }
+    let words: Vec<String> = fold(&filters.text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() {
+        return true;
+    }
+    let themes: Vec<&str> = module
+        .themes
+        .iter()
+        .filter_map(|t| cat.theme(t).map(|t| t.label.as_str()))
+        .collect();
+    let haystack = fold(&format!(
+        "{} {} {} {} {} {} {} {}",
+        module.id,
+        module.title,
+        module.summary,
+        module.benefits,
+        module.audience,
+        module.access,
+        operators(cat, module),
+        themes.join(" ")
+    ));
+    words.iter().all(|w| haystack.contains(w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../content/catalogue.json"
+        ))
+        .unwrap();
+        parcours_core::load(&text).unwrap()
+    }
+
+    #[test]
+    fn only_https_and_mailto_links_are_rendered() {
+        assert_eq!(
+            safe_url(Some("https://www.cerema.fr/")),
+            Some("https://www.cerema.fr/".into())
+        );
+        assert_eq!(
+            safe_url(Some("mailto:a@b.fr")),
+            Some("mailto:a@b.fr".into())
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "http://x.fr",
+            "//x.fr",
+            "https://",
+            "https://a b",
+            "data:text/html,x",
+            "",
+        ] {
+            assert_eq!(safe_url(Some(bad)), None, "{bad}");
+        }
+        assert_eq!(safe_url(None), None);
+    }
+
+    #[test]
+    fn operators_name_partners() {
+        let cat = catalogue();
+        let zae = cat.module("inventaire-zae").unwrap();
+        assert_eq!(operators(&cat, zae), "Intercommunalité, avec Cerema");
+    }
+
+    #[test]
+    fn every_rule_reads_in_french_without_ids() {
+        let cat = catalogue();
+        for rule in &cat.rules {
+            let text = describe(&cat, &rule.when);
+            assert!(text.contains('«'), "{}: {text}", rule.id);
+            for q in parcours_core::condition::questions(&rule.when) {
+                assert!(!text.contains(&format!("« {q} »")), "{}: {text}", rule.id);
+            }
+        }
+    }
+
+    #[test]
+    fn search_ignores_accents_and_case_and_filters_combine() {
+        let cat = catalogue();
+        let all = |f: &Filters| cat.modules.iter().filter(|m| matches(&cat, m, f)).count();
+        assert_eq!(all(&Filters::default()), cat.modules.len());
+        let zae = Filters {
+            text: "ZONES d’activites".into(),
+            ..Default::default()
+        };
+        let n = all(&zae);
+        assert!(n >= 1 && n < cat.modules.len(), "{n}");
+        let foncier = Filters {
+            theme: Some("foncier".into()),
+            ..Default::default()
+        };
+        let narrower = Filters {
+            step: Some("diagnostiquer".into()),
+            ..foncier.clone()
+        };
+        assert!(all(&narrower) < all(&foncier));
+        assert!(all(&foncier) < cat.modules.len());
+        let nothing = Filters {
+            text: "zzzzqqq".into(),
+            ..Default::default()
+        };
+        assert_eq!(all(&nothing), 0);
+        let cerema = Filters {
+            provider: Some("cerema".into()),
+            ..Default::default()
+        };
+        assert!(cat
+            .modules
+            .iter()
+            .filter(|m| matches(&cat, m, &cerema))
+            .any(|m| m.id == "inventaire-zae"));
+    }
+
+    #[test]
+    fn themes_covered_follow_catalogue_order() {
+        let cat = catalogue();
+        let mut answers = parcours_core::Answers::new();
+        answers.insert(
+            "themes".into(),
+            parcours_core::Answer::Options(vec!["foncier".into()]),
+        );
+        answers.insert(
+            "fon-inventaire".into(),
+            parcours_core::Answer::Option("non".into()),
+        );
+        let p = parcours_core::pathway(&cat, &answers);
+        let themes = themes_covered(&cat, &p);
+        if !p.is_empty() {
+            assert!(!themes.is_empty());
+        }
+    }
+}

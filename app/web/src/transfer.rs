@@ -1,0 +1,174 @@
+//! Files the user takes away and brings back: the answers as JSON (to
+//! re-import), the pathway as Markdown and CSV. Pure functions, tested
+//! natively; the page only moves bytes.
+
+use parcours_core::Answers;
+use serde::{Deserialize, Serialize};
+
+/// Marks a file as ours: anything else is refused with a clear message.
+pub const FORMAT: &str = "parcours-ti/reponses";
+pub const FORMAT_VERSION: u32 = 1;
+/// Larger files are not answers to a questionnaire of a few dozen questions.
+pub const MAX_BYTES: usize = 512 * 1024;
+
+/// The exported answers file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswersFile {
+    pub format: String,
+    pub format_version: u32,
+    /// Catalogue version the answers were given against (for migration).
+    pub catalogue_version: String,
+    /// `YYYY-MM-DD`.
+    pub exported: String,
+    pub answers: Answers,
+}
+
+impl AnswersFile {
+    pub fn new(catalogue_version: &str, exported: &str, answers: Answers) -> AnswersFile {
+        AnswersFile {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            catalogue_version: catalogue_version.into(),
+            exported: exported.into(),
+            answers,
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("answers serialise");
+        text.push('\n');
+        text
+    }
+}
+
+/// Reads an imported file; the error is a French sentence for the user.
+pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
+    const NOT_OURS: &str = "Ce fichier n'est pas un fichier de réponses de Parcours Territoires d'industrie. Choisissez le fichier « reponses-parcours-ti-….json » obtenu avec « Télécharger mes réponses (JSON) ».";
+    if text.len() > MAX_BYTES {
+        return Err(format!(
+            "{NOT_OURS} (il est beaucoup trop volumineux pour en être un)."
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|_| NOT_OURS.to_string())?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(NOT_OURS.to_string());
+    }
+    let version = value.get("format_version").and_then(|v| v.as_u64());
+    if version != Some(u64::from(FORMAT_VERSION)) {
+        return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
+    }
+    serde_json::from_value::<AnswersFile>(value).map_err(|_| {
+        "Ce fichier de réponses est endommagé : certaines réponses sont illisibles. Aucune réponse n'a été modifiée.".to_string()
+    })
+}
+
+/// `parcours-ti-2026-11-26.md`, `reponses-parcours-ti-2026-11-26.json`.
+pub fn file_name(prefix: &str, date_iso: &str, extension: &str) -> String {
+    let date: String = date_iso
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    format!("{prefix}-{date}.{extension}")
+}
+
+/// Markdown export with the territory's name and the share link on top.
+pub fn markdown_with_header(markdown: &str, territory: &str, link: &str, date: &str) -> String {
+    let mut out = String::new();
+    let mut lines = markdown.splitn(2, '\n');
+    let title = lines.next().unwrap_or_default();
+    let rest = lines.next().unwrap_or_default();
+    out.push_str(title);
+    out.push_str("\n\n");
+    let territory = territory.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !territory.is_empty() {
+        let escaped: String = territory
+            .chars()
+            .flat_map(|c| {
+                let escape = matches!(
+                    c,
+                    '\\' | '*' | '_' | '`' | '#' | '<' | '>' | '[' | ']' | '|'
+                );
+                escape.then_some('\\').into_iter().chain(std::iter::once(c))
+            })
+            .collect();
+        out.push_str(&format!("Territoire : {escaped}\n\n"));
+    }
+    out.push_str(&format!("Établi le {date}.\n\n"));
+    out.push_str(&format!("Lien vers ce parcours : <{link}>\n"));
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parcours_core::Answer;
+
+    fn answers() -> Answers {
+        let mut a = Answers::new();
+        a.insert("themes".into(), Answer::Options(vec!["foncier".into()]));
+        a.insert("fon-saturation".into(), Answer::Number(3));
+        a.insert("fon-taxe".into(), Answer::Unknown);
+        a
+    }
+
+    #[test]
+    fn exported_answers_read_back() {
+        let file = AnswersFile::new("2026.11.0", "2026-11-26", answers());
+        assert_eq!(parse_answers_file(&file.to_json()), Ok(file));
+    }
+
+    #[test]
+    fn foreign_files_are_refused_with_a_message() {
+        for text in [
+            "",
+            "pas du json",
+            "{}",
+            "[1,2]",
+            r#"{"profil-ti":"oui"}"#,
+            r#"{"format":"autre","format_version":1}"#,
+        ] {
+            let error = parse_answers_file(text).unwrap_err();
+            assert!(
+                error.contains("n'est pas un fichier de réponses"),
+                "{text}: {error}"
+            );
+        }
+        let other_version = r#"{"format":"parcours-ti/reponses","format_version":9}"#;
+        assert!(parse_answers_file(other_version)
+            .unwrap_err()
+            .contains("autre version"));
+        let damaged = r#"{"format":"parcours-ti/reponses","format_version":1,"catalogue_version":"x","exported":"y","answers":{"q":{"a":1}}}"#;
+        assert!(parse_answers_file(damaged)
+            .unwrap_err()
+            .contains("endommagé"));
+        let huge = format!("\"{}\"", "a".repeat(MAX_BYTES + 1));
+        assert!(parse_answers_file(&huge).is_err());
+    }
+
+    #[test]
+    fn file_names_carry_the_date() {
+        assert_eq!(
+            file_name("parcours-ti", "2026-11-26", "md"),
+            "parcours-ti-2026-11-26.md"
+        );
+        assert_eq!(file_name("x", "../2026", "csv"), "x-2026.csv");
+    }
+
+    #[test]
+    fn markdown_header_names_the_territory_and_the_link() {
+        let md = "# Parcours\n\nCatalogue version 1.\n";
+        let out = markdown_with_header(
+            md,
+            "  Vallée *de* la Bresle ",
+            "https://x/#/parcours?r=A",
+            "26 novembre 2026",
+        );
+        assert!(out.starts_with("# Parcours\n\nTerritoire : Vallée \\*de\\* la Bresle\n\n"));
+        assert!(out.contains("Établi le 26 novembre 2026."));
+        assert!(out.contains("<https://x/#/parcours?r=A>"));
+        assert!(out.ends_with("Catalogue version 1.\n"));
+        assert!(!markdown_with_header(md, "", "l", "d").contains("Territoire"));
+    }
+}
