@@ -717,69 +717,69 @@ fn ModuleCard(
                         </ul>
                     </div>
                     <div class="parcours-card__more">
-                    {detailed.then(|| {
-                        let m = m.clone();
-                        view! {
-                            <dl class="parcours-facts fr-mt-2w">
-                                <dt>"Ce que cela apporte"</dt>
-                                <dd>{m.benefits.clone()}</dd>
-                                <dt>"Pour qui"</dt>
-                                <dd>{m.audience.clone()}</dd>
-                                {m.cost.clone().map(|c| view! { <dt>"Coût"</dt><dd>{c}</dd> })}
-                                {m.duration.clone().map(|d| view! { <dt>"Durée"</dt><dd>{d}</dd> })}
-                                <dt>"Comment y accéder"</dt>
-                                <dd>
-                                    {m.access.clone()}
-                                    {link.clone().map(|(url, label)| {
-                                        let title = format!("{label} — nouvelle fenêtre");
-                                        let printed = format!(" ({url})");
-                                        view! {
-                                            " "
-                                            <a class="fr-link" href=url target="_blank" rel="noopener" title=title>
-                                                {label}
-                                            </a>
-                                            <span class="parcours-print-only">{printed}</span>
-                                        }
+                        {detailed.then(|| {
+                            let m = m.clone();
+                            view! {
+                                <dl class="parcours-facts fr-mt-2w">
+                                    <dt>"Ce que cela apporte"</dt>
+                                    <dd>{m.benefits.clone()}</dd>
+                                    <dt>"Pour qui"</dt>
+                                    <dd>{m.audience.clone()}</dd>
+                                    {m.cost.clone().map(|c| view! { <dt>"Coût"</dt><dd>{c}</dd> })}
+                                    {m.duration.clone().map(|d| view! { <dt>"Durée"</dt><dd>{d}</dd> })}
+                                    <dt>"Comment y accéder"</dt>
+                                    <dd>
+                                        {m.access.clone()}
+                                        {link.clone().map(|(url, label)| {
+                                            let title = format!("{label} — nouvelle fenêtre");
+                                            let printed = format!(" ({url})");
+                                            view! {
+                                                " "
+                                                <a class="fr-link" href=url target="_blank" rel="noopener" title=title>
+                                                    {label}
+                                                </a>
+                                                <span class="parcours-print-only">{printed}</span>
+                                            }
+                                        })}
+                                    </dd>
+                                    {source.clone().map(|s| view! {
+                                        <dt>"Source"</dt>
+                                        <dd>{format!("{s} — {}", m.source.section)}</dd>
                                     })}
-                                </dd>
-                                {source.clone().map(|s| view! {
-                                    <dt>"Source"</dt>
-                                    <dd>{format!("{s} — {}", m.source.section)}</dd>
-                                })}
-                            </dl>
-                        }
-                    })}
-                    {(!prerequisites.is_empty()).then(|| view! {
-                        <p class="parcours-after fr-mt-1w">
-                            <strong>"À engager après : "</strong>
-                            {prerequisites.join(" ; ")}
-                        </p>
-                    })}
-                    <div class="parcours-why-block fr-mt-1w">
-                        <p class="fr-mb-0"><strong>"Recommandé parce que …"</strong></p>
-                        <ul class="parcours-reasons">
-                            {reasons
-                                .into_iter()
-                                .map(|r| {
-                                    let triggers: Vec<String> = r
-                                        .triggers
-                                        .iter()
-                                        .map(|t| format!("« {} » : {}", t.question_label, t.answer))
-                                        .collect();
-                                    view! {
-                                        <li>
-                                            {r.text}
-                                            {(detailed && !triggers.is_empty()).then(|| {
-                                                let text = format!("Vos réponses : {}", triggers.join(" ; "));
-                                                view! { <span class="parcours-triggers">{text}</span> }
-                                            })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view()}
-                            {why.into_iter().map(|w| view! { <li>{capitalise(&w)}</li> }).collect_view()}
-                        </ul>
-                    </div>
+                                </dl>
+                            }
+                        })}
+                        {(!prerequisites.is_empty()).then(|| view! {
+                            <p class="parcours-after fr-mt-1w">
+                                <strong>"À engager après : "</strong>
+                                {prerequisites.join(" ; ")}
+                            </p>
+                        })}
+                        <div class="parcours-why-block fr-mt-1w">
+                            <p class="fr-mb-0"><strong>"Recommandé parce que …"</strong></p>
+                            <ul class="parcours-reasons">
+                                {reasons
+                                    .into_iter()
+                                    .map(|r| {
+                                        let triggers: Vec<String> = r
+                                            .triggers
+                                            .iter()
+                                            .map(|t| format!("« {} » : {}", t.question_label, t.answer))
+                                            .collect();
+                                        view! {
+                                            <li>
+                                                {r.text}
+                                                {(detailed && !triggers.is_empty()).then(|| {
+                                                    let text = format!("Vos réponses : {}", triggers.join(" ; "));
+                                                    view! { <span class="parcours-triggers">{text}</span> }
+                                                })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                                {why.into_iter().map(|w| view! { <li>{capitalise(&w)}</li> }).collect_view()}
+                            </ul>
+                        </div>
                     </div>
                 </div>
             </div>
