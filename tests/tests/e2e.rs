@@ -189,7 +189,14 @@ async fn every_request_stays_on_the_origin() {
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     let origin = server.origin();
-    for (route, heading, _) in PAGES {
+    // The shell pages and the app's own: questionnaire, pathway, catalogue, module.
+    let app_pages = [
+        ("#/diagnostic/profil", "Votre territoire", ""),
+        ("#/parcours", "arcours", ""),
+        ("#/catalogue", "Catalogue", ""),
+        ("#/catalogue/inventaire-zae", "Inventaire", ""),
+    ];
+    for (route, heading, _) in PAGES.into_iter().chain(app_pages) {
         open(&client, &server.url(route)).await;
         h1(&client, heading).await;
         wait_for_text(&client, "#version-catalogue", "version").await;

@@ -213,3 +213,66 @@ async fn a_crash_shows_a_banner_with_a_way_back() {
         .is_err());
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn a_full_storage_is_reported_and_the_questionnaire_goes_on() {
+    let server = serve(Overrides::new());
+    let driver = Driver::start();
+    let client = driver.session(1280, 900).await;
+    client
+        .goto(&server.url("#/diagnostic/profil"))
+        .await
+        .unwrap();
+    wait_for_text(&client, "main h1", "Votre territoire").await;
+    // Fill the origin's storage to the last byte, as another app could have.
+    client
+        .execute(
+            r#"let chunk = 'x'.repeat(1 << 20), i = 0;
+               while (chunk.length > 0) {
+                 try { localStorage.setItem('remplissage-' + i++, chunk); }
+                 catch (e) { chunk = chunk.slice(0, chunk.length >> 1); }
+               }"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    client
+        .find(Locator::Css("label[for='question-profil-collectivite-cc']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "#avis-stockage", "plein").await;
+    // The answer is still there and the journey goes on.
+    assert!(client
+        .find(Locator::Id("question-profil-collectivite-cc"))
+        .await
+        .unwrap()
+        .is_selected()
+        .await
+        .unwrap());
+    for input in [
+        "question-profil-ti-oui",
+        "question-profil-taille-rural",
+        "question-profil-avancement-aucune",
+    ] {
+        client
+            .find(Locator::Css(&format!("label[for='{input}']")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+    }
+    client
+        .find(Locator::Id("bouton-suivant"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&client, "main h1", "Vos priorités").await;
+    client.close().await.unwrap();
+}
