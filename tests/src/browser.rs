@@ -211,3 +211,63 @@ pub async fn tab_to(client: &Client, what: &str, wanted: impl Fn(&str, &str) -> 
     let (id, tag, text) = focused(client).await;
     panic!("Tab never reached {what}; focus ended on <{tag} id={id:?}> « {text} »");
 }
+
+/// Clicks the label of an input, as a person ticks a radio or a checkbox.
+pub async fn click_label(client: &Client, input_id: &str) {
+    client
+        .find(Locator::Css(&format!("label[for='{input_id}']")))
+        .await
+        .unwrap_or_else(|_| panic!("label for {input_id} missing"))
+        .click()
+        .await
+        .unwrap();
+}
+
+pub async fn is_checked(client: &Client, id: &str) -> bool {
+    client
+        .find(Locator::Id(id))
+        .await
+        .unwrap_or_else(|_| panic!("#{id} missing"))
+        .is_selected()
+        .await
+        .unwrap()
+}
+
+pub async fn is_displayed(client: &Client, id: &str) -> bool {
+    match client.find(Locator::Id(id)).await {
+        Ok(e) => e.is_displayed().await.unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+/// Polls `check` for up to 5 seconds.
+pub async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("never true: {what}");
+}
+
+/// Puts `saved` in the browser's storage under the app's key, then opens
+/// `route` as a new document so that the app starts again and reads it.
+pub async fn open_with_saved(
+    client: &Client,
+    server: &crate::server::StaticServer,
+    saved: &str,
+    route: &str,
+) {
+    client.goto(&server.url("")).await.unwrap();
+    wait_for_text(client, "main h1", "").await;
+    client
+        .execute(
+            "localStorage.setItem('parcours-ti:reponses', arguments[0]);",
+            vec![json!(saved)],
+        )
+        .await
+        .unwrap();
+    client.goto("about:blank").await.unwrap();
+    client.goto(&server.url(route)).await.unwrap();
+}

@@ -5,6 +5,8 @@ pub mod server;
 
 use std::path::PathBuf;
 
+use server::{Overrides, StaticServer};
+
 /// Root of the repository (this crate lives in `tests/`).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,4 +19,31 @@ pub fn repo_root() -> PathBuf {
 pub fn catalogue_text() -> String {
     let path = repo_root().join("content/catalogue.json");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The real catalogue, loaded and checked by the engine.
+pub fn catalogue() -> parcours_core::Catalogue {
+    parcours_core::load(&catalogue_text()).expect("the real catalogue loads")
+}
+
+/// The built site under test (`make test` sets `PARCOURS_DIST`).
+pub fn dist() -> PathBuf {
+    let dist = std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`");
+    let dist = PathBuf::from(dist);
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html",
+        dist.display()
+    );
+    dist
+}
+
+/// The sub-path the site was built for.
+pub fn public_url() -> String {
+    std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into())
+}
+
+/// Serves the built site under its sub-path, with `overrides`.
+pub fn serve(overrides: Overrides) -> StaticServer {
+    StaticServer::start(&dist(), &public_url(), overrides)
 }

@@ -3,11 +3,10 @@
 //! headless Debian Chromium. Run by `make test`, which builds that `dist/`
 //! and passes its path in `PARCOURS_DIST`.
 
-use std::path::PathBuf;
-
 use fantoccini::{Client, Locator};
 use parcours_e2e::browser::{axe_violations, wait_for_text, Driver};
-use parcours_e2e::server::{Overrides, StaticServer};
+use parcours_e2e::server::Overrides;
+use parcours_e2e::{dist, public_url, serve};
 
 /// Every page: its route, its `<h1>` and the first part of its `<title>`.
 const PAGES: [(&str, &str, &str); 6] = [
@@ -31,29 +30,10 @@ const PAGES: [(&str, &str, &str); 6] = [
     ),
 ];
 
-fn dist() -> PathBuf {
-    let dist = std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`");
-    let dist = PathBuf::from(dist);
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html",
-        dist.display()
-    );
-    dist
-}
-
-fn public_url() -> String {
-    std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into())
-}
-
 fn catalogue_version() -> String {
     let text = parcours_e2e::catalogue_text();
     let value: serde_json::Value = serde_json::from_str(&text).expect("catalogue is JSON");
     value["version"].as_str().expect("a version").to_string()
-}
-
-fn serve(overrides: Overrides) -> StaticServer {
-    StaticServer::start(&dist(), &public_url(), overrides)
 }
 
 async fn open(client: &Client, url: &str) {

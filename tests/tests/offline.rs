@@ -2,19 +2,12 @@
 //! (service worker), and a new catalogue is announced on the next online
 //! visit. Run by `make test`.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::Client;
 use parcours_e2e::browser::{wait_for_text, Driver};
-use parcours_e2e::server::{Overrides, StaticServer};
-
-fn serve() -> StaticServer {
-    let dist =
-        PathBuf::from(std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`"));
-    let prefix = std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into());
-    StaticServer::start(&dist, &prefix, Overrides::new())
-}
+use parcours_e2e::serve;
+use parcours_e2e::server::Overrides;
 
 /// Waits until the service worker controls the page and has cached the
 /// app (reloading once it is active, as a returning visitor would).
@@ -53,7 +46,7 @@ async fn wait_until_cached(client: &Client) {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn after_a_first_visit_the_app_works_with_the_network_cut() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     client.goto(&server.url("")).await.unwrap();
@@ -80,7 +73,7 @@ async fn after_a_first_visit_the_app_works_with_the_network_cut() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn a_new_catalogue_is_announced_on_the_next_visit() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     client.goto(&server.url("")).await.unwrap();

@@ -9,36 +9,14 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::PrintConfiguration;
 use fantoccini::{Client, Locator};
-use parcours_core::{Answer, Answers, Catalogue, Pathway};
+use parcours_core::{Answer, Answers, Pathway};
 use parcours_e2e::browser::{axe_violations, wait_for_text, Driver};
 use parcours_e2e::server::{Overrides, StaticServer};
+use parcours_e2e::{catalogue, serve};
 use serde_json::json;
 
 const SCENARIO: &str = "costly_brownfield_unshared_tax";
 const SCENARIO_RICH: &str = "no_difficulty";
-
-fn dist() -> PathBuf {
-    let dist = std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`");
-    let dist = PathBuf::from(dist);
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no index.html",
-        dist.display()
-    );
-    dist
-}
-
-fn public_url() -> String {
-    std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into())
-}
-
-fn serve() -> StaticServer {
-    StaticServer::start(&dist(), &public_url(), Overrides::new())
-}
-
-fn catalogue() -> Catalogue {
-    parcours_core::load(&parcours_e2e::catalogue_text()).expect("the real catalogue loads")
-}
 
 fn scenario(name: &str) -> Answers {
     let path = parcours_e2e::repo_root().join(format!("tests/scenarios/{name}.json"));
@@ -155,7 +133,7 @@ async fn saved_answers(client: &Client) -> Option<String> {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn the_pathway_of_a_journey_reopens_identically_from_its_share_link() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let answers = scenario(SCENARIO);
     let want = expected(&answers);
@@ -263,7 +241,7 @@ async fn the_pathway_of_a_journey_reopens_identically_from_its_share_link() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn a_tampered_or_truncated_link_shows_a_notice_and_the_questionnaire() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     let code = parcours_core::share::encode(&catalogue().version, &scenario(SCENARIO));
@@ -311,7 +289,7 @@ async fn a_tampered_or_truncated_link_shows_a_notice_and_the_questionnaire() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn an_old_version_link_is_migrated_with_a_notice() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     let mut answers = scenario(SCENARIO);
@@ -382,7 +360,7 @@ fn temp_dir(what: &str) -> PathBuf {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_chrome() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let answers = scenario(SCENARIO_RICH);
     let want = parcours_core::pathway(&catalogue(), &answers);
@@ -476,7 +454,7 @@ async fn downloaded(dir: &Path, extension: &str) -> PathBuf {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn exports_are_produced_and_the_answers_file_reimports_to_the_same_pathway() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let answers = scenario(SCENARIO);
     let want = expected(&answers);
@@ -590,7 +568,7 @@ async fn wait_for_count(client: &Client, test: impl Fn(usize) -> bool, what: &st
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn catalogue_filters_and_search_narrow_the_list_and_modules_have_deep_links() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let cat = catalogue();
     let total = cat.modules.len();
@@ -691,7 +669,7 @@ async fn catalogue_filters_and_search_narrow_the_list_and_modules_have_deep_link
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn axe_finds_no_violation_on_pathway_catalogue_and_module_pages() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let axe = axe_source();
     let answers = scenario(SCENARIO);
@@ -757,7 +735,7 @@ async fn axe_finds_no_violation_on_pathway_catalogue_and_module_pages() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn when_nothing_is_detected_the_page_says_so_and_invites_to_browse_the_catalogue() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let answers: Answers = serde_json::from_value(json!({
         "profil-collectivite": "ca",

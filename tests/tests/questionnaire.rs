@@ -2,28 +2,18 @@
 //! Chromium against the release `dist/` served under a sub-path. Run by
 //! `make test`.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use parcours_core::{pathway, Answer, Answers};
-use parcours_e2e::browser::{axe_violations, focused, press, tab_to, wait_for_text, Driver};
+use parcours_e2e::browser::{
+    axe_violations, click_label, eventually, focused, is_checked, is_displayed, open_with_saved,
+    press, tab_to, wait_for_text, Driver,
+};
 use parcours_e2e::server::{Overrides, StaticServer};
+use parcours_e2e::{catalogue, serve};
 use serde_json::json;
-
-const STORAGE_KEY: &str = "parcours-ti:reponses";
-
-fn serve() -> StaticServer {
-    let dist =
-        PathBuf::from(std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`"));
-    let prefix = std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into());
-    StaticServer::start(&dist, &prefix, Overrides::new())
-}
-
-fn catalogue() -> parcours_core::Catalogue {
-    parcours_core::load(&parcours_e2e::catalogue_text()).expect("the real catalogue is valid")
-}
 
 /// A filled profile, and the themes given.
 fn profile(themes: &[&str]) -> Answers {
@@ -45,67 +35,18 @@ fn profile(themes: &[&str]) -> Answers {
 
 /// Puts answers in the browser's storage as the app saves them, then opens `route`.
 async fn open_with_answers(client: &Client, server: &StaticServer, answers: &Answers, route: &str) {
-    client.goto(&server.url("")).await.unwrap();
-    wait_for_text(client, "main h1", "Les services publics").await;
     let saved = json!({
         "format": 1,
         "catalogue_version": catalogue().version,
         "answers": answers,
     });
-    client
-        .execute(
-            "localStorage.setItem(arguments[0], arguments[1]);",
-            vec![json!(STORAGE_KEY), json!(saved.to_string())],
-        )
-        .await
-        .unwrap();
-    // A new document (not a fragment change) so that the app starts again
-    // and reads the storage.
-    client.goto("about:blank").await.unwrap();
-    client.goto(&server.url(route)).await.unwrap();
-}
-
-async fn is_checked(client: &Client, id: &str) -> bool {
-    client
-        .find(Locator::Id(id))
-        .await
-        .unwrap_or_else(|_| panic!("#{id} missing"))
-        .is_selected()
-        .await
-        .unwrap()
-}
-
-async fn is_displayed(client: &Client, id: &str) -> bool {
-    match client.find(Locator::Id(id)).await {
-        Ok(e) => e.is_displayed().await.unwrap_or(false),
-        Err(_) => false,
-    }
-}
-
-async fn click_label(client: &Client, input_id: &str) {
-    client
-        .find(Locator::Css(&format!("label[for='{input_id}']")))
-        .await
-        .unwrap_or_else(|_| panic!("label for {input_id} missing"))
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
-    for _ in 0..100 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("never true: {what}");
+    open_with_saved(client, server, &saved.to_string(), route).await;
 }
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     client.goto(&server.url("")).await.unwrap();
@@ -183,7 +124,7 @@ async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn a_missing_required_answer_is_shown_on_its_fieldset_and_focused() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     client
@@ -253,7 +194,7 @@ async fn a_missing_required_answer_is_shown_on_its_fieldset_and_focused() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn conditional_questions_appear_and_disappear_without_losing_answers() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     let mut answers = profile(&["foncier"]);
@@ -287,7 +228,7 @@ async fn conditional_questions_appear_and_disappear_without_losing_answers() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn a_reload_resumes_at_the_same_step_with_the_same_answers() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(1280, 900).await;
     open_with_answers(
@@ -361,7 +302,7 @@ async fn a_reload_resumes_at_the_same_step_with_the_same_answers() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn with_storage_disabled_the_journey_still_completes() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     // Blocking site data makes every localStorage access throw.
     let client = driver
@@ -446,7 +387,7 @@ fn visible_steps() -> Vec<String> {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn axe_finds_no_violation_on_any_step() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let axe =
         std::fs::read_to_string(parcours_e2e::repo_root().join("node_modules/axe-core/axe.min.js"))
@@ -491,7 +432,7 @@ async fn axe_finds_no_violation_on_any_step() {
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn at_320_px_nothing_overflows_horizontally() {
-    let server = serve();
+    let server = serve(Overrides::new());
     let driver = Driver::start();
     let client = driver.session(320, 700).await;
     let screens = parcours_e2e::repo_root().join("target/e2e-screens");

@@ -2,22 +2,14 @@
 //! that looks like HTML, a crash. Each must give a clear French message and
 //! lose nothing — never a blank page. Run by `make test`.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
+use parcours_e2e::browser::open_with_saved;
 use parcours_e2e::browser::{wait_for_text, Driver};
+use parcours_e2e::serve;
 use parcours_e2e::server::{Overrides, StaticServer};
 use serde_json::{json, Value};
-
-const STORAGE_KEY: &str = "parcours-ti:reponses";
-
-fn serve(overrides: Overrides) -> StaticServer {
-    let dist =
-        PathBuf::from(std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`"));
-    let prefix = std::env::var("PARCOURS_PUBLIC_URL").unwrap_or_else(|_| "/parcours/ti/".into());
-    StaticServer::start(&dist, &prefix, overrides)
-}
 
 fn catalogue_json() -> Value {
     serde_json::from_str(&parcours_e2e::catalogue_text()).unwrap()
@@ -120,17 +112,7 @@ async fn content_that_looks_like_html_is_shown_as_text() {
 }
 
 async fn with_saved(client: &Client, server: &StaticServer, value: &str) {
-    client.goto(&server.url("")).await.unwrap();
-    wait_for_text(client, "main h1", "Les services publics").await;
-    client
-        .execute(
-            "localStorage.setItem(arguments[0], arguments[1]);",
-            vec![json!(STORAGE_KEY), json!(value)],
-        )
-        .await
-        .unwrap();
-    client.goto("about:blank").await.unwrap();
-    client.goto(&server.url("")).await.unwrap();
+    open_with_saved(client, server, value, "").await;
 }
 
 #[tokio::test]
