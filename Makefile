@@ -25,7 +25,7 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean
+.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -103,3 +103,18 @@ bench:
 
 clean:
 	rm -rf dist target/e2e-dist
+
+## ---- fuzzing (nightly + cargo-fuzz; never part of `make test`) ----
+
+# Seconds per target; inputs found are kept in fuzz/corpus/<target>/ (ignored
+# by git, except the seed-* files), crashes in fuzz/artifacts/. See FUZZING.md.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := catalogue share_link
+
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "Fuzzing $$t for $(FUZZ_SECONDS) s…"; \
+	  cargo +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 || exit 1; \
+	done

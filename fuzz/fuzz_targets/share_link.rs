@@ -1,0 +1,108 @@
+//! Share codes: an arbitrary string → `share::decode` → if it decodes,
+//! `migrate` against the real catalogue and `pathway`. Nothing may panic;
+//! and a decoded code re-encodes to one that decodes to the same `Shared`.
+//!
+//! The input is tried twice: as a code, as typed in a link (the checksum
+//! stops almost every mutation early), and as the payload of a code (format
+//! byte + input + a correct CRC-32, in base64url), so that the fuzzer works
+//! on the payload parser itself.
+
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use parcours_core::recommend::Index;
+use parcours_core::share::{decode, encode, migrate, FORMAT};
+use parcours_core::Catalogue;
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    parcours_core::load(include_str!("../../content/catalogue.json"))
+        .expect("content/catalogue.json is valid")
+});
+static INDEX: LazyLock<Index<'static>> = LazyLock::new(|| Index::new(&CATALOGUE));
+
+fuzz_target!(|data: &[u8]| {
+    check(&String::from_utf8_lossy(data));
+    check(&wrap(data));
+});
+
+fn check(code: &str) {
+    let shared = match decode(code) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = e.to_string();
+            return;
+        }
+    };
+    // Round trip: re-encoding gives a code that decodes to the same thing,
+    // and encoding is canonical from then on.
+    let again = encode(&shared.version, &shared.answers);
+    assert_eq!(decode(&again).as_ref(), Ok(&shared), "code {code:?}");
+    let back = decode(&again).unwrap();
+    assert_eq!(encode(&back.version, &back.answers), again);
+
+    // Migration to the catalogue in use, then the pathway.
+    let (kept, report) = migrate(&CATALOGUE, &shared.version, shared.answers.clone());
+    let _ = report_size(&report);
+    assert!(kept.len() <= shared.answers.len());
+    for q in kept.keys() {
+        assert!(CATALOGUE.question(q).is_some(), "kept unknown question {q}");
+    }
+    // Idempotent: migrating what was kept drops nothing more.
+    let (kept2, report2) = migrate(&CATALOGUE, &shared.version, kept.clone());
+    assert!(
+        report2.is_empty(),
+        "second migration dropped {:?}",
+        report2.dropped
+    );
+    assert_eq!(kept2, kept);
+    let _ = INDEX.pathway(&kept);
+    // The engine copes with unmigrated answers as well.
+    let _ = INDEX.pathway(&shared.answers);
+}
+
+/// Walks the report as the app shows it.
+fn report_size(r: &parcours_core::share::MigrationReport) -> usize {
+    r.dropped
+        .iter()
+        .map(|d| d.question.len() + d.why.len() + d.option.as_ref().map_or(0, String::len))
+        .sum()
+}
+
+/// A well-formed code around `payload`: format byte, payload, CRC-32 (IEEE,
+/// big-endian), base64url without padding, as `share::encode` lays it out.
+fn wrap(payload: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(payload.len() + 5);
+    bytes.push(FORMAT);
+    bytes.extend_from_slice(payload);
+    let crc = crc32(&bytes);
+    bytes.extend_from_slice(&crc.to_be_bytes());
+    base64url(&bytes)
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        for k in 0..=chunk.len() {
+            out.push(char::from(B64[((n >> (18 - 6 * k)) & 63) as usize]));
+        }
+    }
+    out
+}
