@@ -1,6 +1,7 @@
 //! Loading a catalogue: parse, check the format version, deserialise, validate,
 //! and report every problem located in the file (JSON pointer, line, column).
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -106,9 +107,7 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     if diags.is_empty() {
         Ok(cat)
     } else {
-        let index = PositionIndex::new(text);
-        let mut located: Vec<Diagnostic> =
-            diags.into_iter().map(|d| index.locate(text, d)).collect();
+        let mut located = locate_all(text, diags);
         // File order is how an editor walks through them (stable: ties keep
         // the validator's order).
         located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
@@ -342,11 +341,153 @@ impl PositionIndex {
     }
 }
 
-/// Byte offset of the value a JSON pointer designates in `text`; when the
-/// pointer goes deeper than the document (a missing field), the offset of
-/// the deepest value that exists. `None` only for invalid JSON.
-pub fn locate_pointer(text: &str, pointer: &str) -> Option<usize> {
-    let tokens: Vec<String> = if pointer.is_empty() {
+/// Locates many diagnostics at once, as [`PositionIndex::locate`] would one
+/// by one, but in linear time: each container on the way is read once (not
+/// once per diagnostic), and columns are counted in one sweep of the text.
+/// Locating one by one was quadratic: 4 000 errors in a 1.8 MB file took
+/// 24 s.
+fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut pointers = PointerCache::new(text);
+    let offsets: Vec<Option<usize>> = diags.iter().map(|d| pointers.locate(&d.pointer)).collect();
+    let index = PositionIndex::new(text);
+    let mut order: Vec<usize> = (0..diags.len()).filter(|&k| offsets[k].is_some()).collect();
+    order.sort_by_key(|&k| offsets[k]);
+    let mut at: Vec<Option<(usize, usize)>> = vec![None; diags.len()];
+    // (line, offset, column at that offset) of the last offset counted.
+    let mut cursor: Option<(usize, usize, usize)> = None;
+    for k in order {
+        let Some(offset) = offsets[k] else { continue };
+        let line = match index.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let (from, column) = match cursor {
+            Some((l, o, c)) if l == line => (o, c),
+            _ => (index.line_starts[line], 1),
+        };
+        let column = match text.get(from..offset) {
+            Some(s) => {
+                let c = column + s.chars().count();
+                cursor = Some((line, offset, c));
+                c
+            }
+            None => 1,
+        };
+        at[k] = Some((line + 1, column));
+    }
+    diags
+        .into_iter()
+        .zip(at)
+        .map(|(d, at)| match at {
+            Some((l, c)) => d.at(l, c),
+            None => d,
+        })
+        .collect()
+}
+
+/// [`locate_pointer`] for many pointers into the same text: the children of
+/// each object or array met on the way are listed once and kept.
+struct PointerCache<'a> {
+    text: &'a str,
+    /// By offset of the `{`: keys and value offsets (`None`: unreadable).
+    objects: HashMap<usize, Option<Vec<(String, usize)>>>,
+    /// By offset of the `[`: element offsets (`None`: unreadable).
+    arrays: HashMap<usize, Option<Vec<usize>>>,
+}
+
+impl<'a> PointerCache<'a> {
+    fn new(text: &'a str) -> Self {
+        PointerCache {
+            text,
+            objects: HashMap::new(),
+            arrays: HashMap::new(),
+        }
+    }
+
+    fn locate(&mut self, pointer: &str) -> Option<usize> {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut s = Scanner { b, i: 0 };
+        s.ws();
+        let mut found = s.i;
+        for tok in pointer_tokens(pointer) {
+            let next = match b.get(found)? {
+                b'{' => match self
+                    .objects
+                    .entry(found)
+                    .or_insert_with(|| object_children(b, found))
+                {
+                    Some(kids) => kids.iter().find(|(k, _)| *k == tok).map(|&(_, o)| o),
+                    // Not valid JSON after all: the scan that stops early.
+                    None => return locate_pointer(text, pointer),
+                },
+                b'[' => {
+                    let Ok(want) = tok.parse::<usize>() else {
+                        return Some(found);
+                    };
+                    match self
+                        .arrays
+                        .entry(found)
+                        .or_insert_with(|| array_children(b, found))
+                    {
+                        Some(kids) => kids.get(want).copied(),
+                        None => return locate_pointer(text, pointer),
+                    }
+                }
+                _ => return Some(found),
+            };
+            match next {
+                Some(o) => found = o,
+                None => return Some(found),
+            }
+        }
+        Some(found)
+    }
+}
+
+/// Keys and value offsets of the object whose `{` is at `at`, read as
+/// [`locate_pointer`] reads it.
+fn object_children(b: &[u8], at: usize) -> Option<Vec<(String, usize)>> {
+    let mut s = Scanner { b, i: at + 1 };
+    let mut out = Vec::new();
+    loop {
+        s.ws();
+        if s.peek()? == b'}' {
+            return Some(out);
+        }
+        let key = s.string()?;
+        s.ws();
+        s.expect(b':')?;
+        s.ws();
+        out.push((key, s.i));
+        s.skip_value()?;
+        s.ws();
+        if s.peek()? == b',' {
+            s.i += 1;
+        }
+    }
+}
+
+/// Offsets of the elements of the array whose `[` is at `at`.
+fn array_children(b: &[u8], at: usize) -> Option<Vec<usize>> {
+    let mut s = Scanner { b, i: at + 1 };
+    let mut out = Vec::new();
+    loop {
+        s.ws();
+        if s.peek()? == b']' {
+            return Some(out);
+        }
+        out.push(s.i);
+        s.skip_value()?;
+        s.ws();
+        if s.peek()? == b',' {
+            s.i += 1;
+        }
+    }
+}
+
+fn pointer_tokens(pointer: &str) -> Vec<String> {
+    if pointer.is_empty() {
         Vec::new()
     } else {
         pointer
@@ -354,7 +495,14 @@ pub fn locate_pointer(text: &str, pointer: &str) -> Option<usize> {
             .skip(1)
             .map(|t| t.replace("~1", "/").replace("~0", "~"))
             .collect()
-    };
+    }
+}
+
+/// Byte offset of the value a JSON pointer designates in `text`; when the
+/// pointer goes deeper than the document (a missing field), the offset of
+/// the deepest value that exists. `None` only for invalid JSON.
+pub fn locate_pointer(text: &str, pointer: &str) -> Option<usize> {
+    let tokens = pointer_tokens(pointer);
     let mut s = Scanner {
         b: text.as_bytes(),
         i: 0,
