@@ -259,6 +259,42 @@ fn choices(q: &Question) -> Vec<(String, String, Option<String>)> {
 
 const UNKNOWN: &str = "je-ne-sais-pas";
 
+/// Whether the choice `value` is the current answer (or among it).
+fn is_picked(current: Option<&Answer>, value: &str) -> bool {
+    match current {
+        Some(Answer::Unknown) => value == UNKNOWN,
+        Some(Answer::Option(o)) => o == value,
+        Some(Answer::Number(n)) => n.to_string() == value,
+        Some(Answer::Options(list)) => list.iter().any(|v| v == value),
+        None => false,
+    }
+}
+
+/// The answer after the user ticks (`on`) or unticks the choice `value`.
+fn picked(q: &Question, current: Option<Answer>, value: &str, on: bool) -> Option<Answer> {
+    if value == UNKNOWN {
+        return on.then_some(Answer::Unknown);
+    }
+    match q.kind {
+        QuestionKind::Multiple => {
+            let mut list = match current {
+                Some(Answer::Options(list)) => list,
+                _ => Vec::new(),
+            };
+            list.retain(|v| v != value);
+            if on {
+                list.push(value.to_string());
+            }
+            // Catalogue order: the same choices give the same answer.
+            let order = q.option_ids();
+            list.sort_by_key(|v| order.iter().position(|o| o == v));
+            (!list.is_empty()).then_some(Answer::Options(list))
+        }
+        QuestionKind::Scale => value.parse().ok().map(Answer::Number),
+        _ => Some(Answer::Option(value.to_string())),
+    }
+}
+
 #[component]
 fn QuestionField(
     question: Question,
@@ -302,113 +338,45 @@ fn QuestionField(
     };
 
     let input: AnyView = match q.kind {
-        QuestionKind::Single | QuestionKind::YesNo | QuestionKind::Scale => {
+        QuestionKind::Single
+        | QuestionKind::YesNo
+        | QuestionKind::Scale
+        | QuestionKind::Multiple => {
+            let multiple = q.kind == QuestionKind::Multiple;
             let inline = matches!(q.kind, QuestionKind::YesNo | QuestionKind::Scale);
+            let (input_type, group_class) = if multiple {
+                ("checkbox", "fr-checkbox-group")
+            } else {
+                ("radio", "fr-radio-group")
+            };
             let mut items = choices(&q);
             if q.allow_unknown {
                 items.push((UNKNOWN.into(), "Je ne sais pas".into(), None));
             }
-            let numeric = q.kind == QuestionKind::Scale;
             items
                 .into_iter()
                 .map(|(value, label, description)| {
                     let input_id = format!("{id}-{value}");
                     let checked = {
                         let value = value.clone();
-                        move || match current() {
-                            Some(Answer::Unknown) => value == UNKNOWN,
-                            Some(Answer::Option(o)) => o == value,
-                            Some(Answer::Number(n)) => n.to_string() == value,
-                            _ => false,
-                        }
+                        move || is_picked(current().as_ref(), &value)
                     };
-                    let choose = {
-                        let value = value.clone();
-                        let set = set.clone();
-                        move |_| {
-                            let answer = if value == UNKNOWN {
-                                Answer::Unknown
-                            } else if numeric {
-                                Answer::Number(value.parse().unwrap_or_default())
-                            } else {
-                                Answer::Option(value.clone())
-                            };
-                            set(Some(answer));
+                    let change = {
+                        let (value, set, q) = (value.clone(), set.clone(), q.clone());
+                        move |ev: leptos::ev::Event| {
+                            set(picked(&q, current(), &value, event_target_checked(&ev)));
                         }
                     };
                     view! {
                         <div class="fr-fieldset__element" class:fr-fieldset__element--inline=inline>
-                            <div class="fr-radio-group">
+                            <div class=group_class>
                                 <input
-                                    type="radio"
+                                    type=input_type
                                     id=input_id.clone()
                                     name=id.clone()
                                     value=value
                                     prop:checked=checked
-                                    on:change=choose
-                                    aria-invalid=move || has_error().then_some("true")
-                                />
-                                <label class="fr-label" for=input_id>
-                                    {label}
-                                    {description.map(|d| view! { <span class="fr-hint-text">{d}</span> })}
-                                </label>
-                            </div>
-                        </div>
-                    }
-                })
-                .collect_view()
-                .into_any()
-        }
-        QuestionKind::Multiple => {
-            let mut items = choices(&q);
-            if q.allow_unknown {
-                items.push((UNKNOWN.into(), "Je ne sais pas".into(), None));
-            }
-            items
-                .into_iter()
-                .map(|(value, label, description)| {
-                    let input_id = format!("{id}-{value}");
-                    let checked = {
-                        let value = value.clone();
-                        move || match current() {
-                            Some(Answer::Unknown) => value == UNKNOWN,
-                            Some(Answer::Options(list)) => list.contains(&value),
-                            _ => false,
-                        }
-                    };
-                    let toggle = {
-                        let value = value.clone();
-                        let set = set.clone();
-                        let order: Vec<String> = q.option_ids().iter().map(|s| s.to_string()).collect();
-                        move |ev: leptos::ev::Event| {
-                            let on = event_target_checked(&ev);
-                            if value == UNKNOWN {
-                                set(on.then_some(Answer::Unknown));
-                                return;
-                            }
-                            let mut list = match current() {
-                                Some(Answer::Options(list)) => list,
-                                _ => Vec::new(),
-                            };
-                            list.retain(|v| *v != value);
-                            if on {
-                                list.push(value.clone());
-                            }
-                            // Catalogue order: the same choices give the same answer.
-                            list.sort_by_key(|v| order.iter().position(|o| o == v));
-                            set((!list.is_empty()).then_some(Answer::Options(list)));
-                        }
-                    };
-                    view! {
-                        <div class="fr-fieldset__element">
-                            <div class="fr-checkbox-group">
-                                <input
-                                    type="checkbox"
-                                    id=input_id.clone()
-                                    name=id.clone()
-                                    value=value
-                                    prop:checked=checked
-                                    on:change=toggle
+                                    on:change=change
                                     aria-invalid=move || has_error().then_some("true")
                                 />
                                 <label class="fr-label" for=input_id>
@@ -515,5 +483,53 @@ fn QuestionField(
                 })}
             </div>
         </fieldset>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(kind: QuestionKind) -> Question {
+        serde_json::from_value(serde_json::json!({
+            "id": "q", "label": "Q", "help": "H", "kind": kind,
+            "options": if matches!(kind, QuestionKind::Single | QuestionKind::Multiple) {
+                serde_json::json!([{"id": "a", "label": "A"}, {"id": "b", "label": "B"}])
+            } else { serde_json::json!([]) },
+            "min": 1, "max": 5,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn ticks_keep_catalogue_order_and_untick_to_nothing() {
+        let q = question(QuestionKind::Multiple);
+        let b = picked(&q, None, "b", true);
+        let ab = picked(&q, b.clone(), "a", true);
+        assert_eq!(ab, Some(Answer::Options(vec!["a".into(), "b".into()])));
+        assert!(is_picked(ab.as_ref(), "a") && is_picked(ab.as_ref(), "b"));
+        assert_eq!(picked(&q, b, "b", false), None);
+    }
+
+    #[test]
+    fn unknown_replaces_any_answer() {
+        let q = question(QuestionKind::Multiple);
+        let a = picked(&q, None, "a", true);
+        assert_eq!(picked(&q, a, UNKNOWN, true), Some(Answer::Unknown));
+        assert!(is_picked(Some(&Answer::Unknown), UNKNOWN));
+        assert!(!is_picked(Some(&Answer::Unknown), "a"));
+    }
+
+    #[test]
+    fn scales_answer_numbers_and_single_answers_options() {
+        assert_eq!(
+            picked(&question(QuestionKind::Scale), None, "4", true),
+            Some(Answer::Number(4))
+        );
+        assert!(is_picked(Some(&Answer::Number(4)), "4"));
+        assert_eq!(
+            picked(&question(QuestionKind::Single), None, "b", true),
+            Some(Answer::Option("b".into()))
+        );
     }
 }
