@@ -15,9 +15,11 @@ use parcours_e2e::server::{Overrides, StaticServer};
 use serde_json::{json, Value};
 
 const SCENARIO: &str = "costly_brownfield_unshared_tax";
+/// Always visible, answered by the scenario.
+const QUESTION: &str = "profil-collectivite";
 const NEW_MODULE: &str = "atelier-essai";
 const NEW_RULE: &str = "atelier-essai-regle";
-const NEW_VERSION: &str = "2099.1.0";
+const NEW_VERSION: &str = "2099.01.0";
 
 fn serve() -> StaticServer {
     let dist =
@@ -49,7 +51,7 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
 }
 
 /// The published catalogue with a new module, a rule that recommends it
-/// from the scenario's first answer, one rule removed and a new version.
+/// from a question the scenario answers, one rule removed and a new version.
 fn modified() -> (String, Catalogue, String) {
     let mut v: Value = serde_json::from_str(&parcours_e2e::catalogue_text()).unwrap();
     v["version"] = json!(NEW_VERSION);
@@ -57,8 +59,9 @@ fn modified() -> (String, Catalogue, String) {
     module["id"] = json!(NEW_MODULE);
     module["title"] = json!("Service d'essai de l'atelier");
     module["prerequisites"] = json!([]);
+    module["exclusions"] = json!([]);
     v["modules"].as_array_mut().unwrap().push(module);
-    let question = scenario().keys().next().unwrap().clone();
+    let question = QUESTION.to_string();
     let when = serde_json::to_value(Condition::Answered(question.clone())).unwrap();
     let removed = v["rules"][0]["id"].as_str().unwrap().to_string();
     let rules = v["rules"].as_array_mut().unwrap();
@@ -257,7 +260,7 @@ async fn a_modified_catalogue_shows_its_diff_coverage_and_previews_a_pathway() {
             .len(),
         c.questions.len()
     );
-    let q = scenario().keys().next().unwrap().clone();
+    let q = QUESTION;
     let row = questions
         .lines()
         .find(|l| l.contains(&format!("({q})")))
