@@ -186,7 +186,7 @@ fn errors_view(opened: &Opened, diags: &[Diagnostic]) -> impl IntoView {
                         })
                         .collect::<Vec<_>>()
                         .join("\n");
-                    view! { <pre class="parcours-excerpt">{body}</pre> }
+                    view! { <pre class="parcours-file-excerpt" tabindex="0">{body}</pre> }
                 });
                 view! {
                     <li class="fr-mb-2w">
