@@ -6,7 +6,9 @@
 
 pub mod answers;
 pub mod condition;
+pub mod coverage;
 pub mod diagnostic;
+pub mod diff;
 pub mod export;
 mod fast;
 pub mod flow;

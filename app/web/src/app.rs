@@ -6,13 +6,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parcours_core::{Answers, Catalogue};
 
-use crate::components::{Footer, Header, Notices, SkipLinks, StorageNotice};
+use crate::components::{Footer, Header, Notices, PreviewNotice, SkipLinks, StorageNotice};
 use crate::dom;
 use crate::loader::{self, CatalogueState};
 use crate::pages::{
     about::AboutPage, accessibility::AccessibilityPage, catalogue::CataloguePage,
     diagnostic::DiagnosticPage, home::HomePage, legal::LegalPage, module::ModulePage,
-    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage,
+    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage, workshop::WorkshopPage,
 };
 use crate::route::{document_title, Route};
 use crate::storage::{self, Saved, StorageStatus};
@@ -30,6 +30,15 @@ pub struct AppState {
     pub storage: RwSignal<StorageStatus>,
     /// Notices to show once (migrated answers, unreadable data, bad link).
     pub notices: RwSignal<Vec<Notice>>,
+    /// The published catalogue, kept while the Atelier previews another.
+    pub published: RwSignal<Option<Arc<Catalogue>>>,
+    /// Whether the app runs on the editor's catalogue (Atelier preview).
+    pub preview: RwSignal<bool>,
+    /// The user's own answers and step, put aside during a preview so that
+    /// trying the editor's catalogue never overwrites them.
+    pub put_aside: StoredValue<Option<(Answers, Option<String>)>>,
+    /// The file opened in the Atelier, kept while the editor navigates.
+    pub workshop: RwSignal<Option<crate::pages::workshop::Opened>>,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -62,6 +71,10 @@ impl AppState {
     }
 
     fn save(&self) {
+        // A preview lives in memory only (see `start_preview`).
+        if self.preview.get_untracked() {
+            return;
+        }
         let Some(cat) = self.catalogue_now() else {
             return;
         };
@@ -95,6 +108,43 @@ impl AppState {
         if self.route.get_untracked() != next {
             self.route.set(next);
         }
+    }
+
+    /// Runs the whole app on the editor's catalogue: answers in memory only,
+    /// the user's saved ones put aside and restored by `end_preview`.
+    pub fn start_preview(&self, cat: Arc<Catalogue>) {
+        if !self.preview.get_untracked() {
+            self.put_aside.set_value(Some((
+                self.answers.get_untracked(),
+                self.step.get_untracked(),
+            )));
+        }
+        let answers = self.answers.get_untracked();
+        let version = self
+            .catalogue_now()
+            .map(|c| c.version.clone())
+            .unwrap_or_default();
+        let (kept, _) = parcours_core::share::migrate(&cat, &version, answers);
+        self.preview.set(true);
+        self.answers.set(kept);
+        self.step.set(None);
+        self.catalogue.set(CatalogueState::Ready(cat));
+    }
+
+    /// Back to the published catalogue and the user's own answers.
+    pub fn end_preview(&self) {
+        if !self.preview.get_untracked() {
+            return;
+        }
+        if let Some(cat) = self.published.get_untracked() {
+            self.catalogue.set(CatalogueState::Ready(cat));
+        }
+        if let Some((answers, step)) = self.put_aside.get_value() {
+            self.answers.set(answers);
+            self.step.set(step);
+        }
+        self.put_aside.set_value(None);
+        self.preview.set(false);
     }
 
     pub fn notify(&self, title: impl Into<String>, lines: Vec<String>) {
@@ -179,6 +229,10 @@ pub fn App() -> impl IntoView {
         step: RwSignal::new(None),
         storage: RwSignal::new(storage::status()),
         notices: RwSignal::new(Vec::new()),
+        published: RwSignal::new(None),
+        preview: RwSignal::new(false),
+        put_aside: StoredValue::new(None),
+        workshop: RwSignal::new(None),
     };
     provide_context(app);
 
@@ -195,7 +249,9 @@ pub fn App() -> impl IntoView {
         let state = match loader::fetch(dom::meta("parcours-catalogue-version")).await {
             Ok(cat) => {
                 restore(app, &cat);
-                CatalogueState::Ready(Arc::new(cat))
+                let cat = Arc::new(cat);
+                app.published.set(Some(cat.clone()));
+                CatalogueState::Ready(cat)
             }
             Err(failure) => CatalogueState::Failed(failure),
         };
@@ -227,6 +283,7 @@ pub fn App() -> impl IntoView {
         <SkipLinks/>
         <Header/>
         <StorageNotice/>
+        <PreviewNotice/>
         <main id="contenu" role="main" tabindex="-1" class="fr-container fr-pt-4w fr-pb-8w">
             <Notices/>
             {move || match page.get() {
@@ -243,6 +300,7 @@ pub fn App() -> impl IntoView {
                 Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 Route::Legal => view! { <LegalPage/> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage/> }.into_any(),
+                Route::Workshop => view! { <WorkshopPage/> }.into_any(),
                 Route::CrashTest => panic!("arrêt volontaire (vérification du bandeau d'erreur)"),
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),
             }}

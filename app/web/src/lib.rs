@@ -14,6 +14,7 @@ pub mod route;
 pub mod storage;
 pub mod text;
 pub mod transfer;
+pub mod workshop;
 
 pub use app::App;
 

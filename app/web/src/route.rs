@@ -21,6 +21,8 @@ pub enum Route {
     Accessibility,
     Legal,
     Privacy,
+    /// The Atelier du catalogue, for editors (not in the main navigation).
+    Workshop,
     /// Deliberately stops the app, so that the crash banner can be checked
     /// on a deployed site (and by the end-to-end tests).
     CrashTest,
@@ -93,6 +95,7 @@ impl Route {
             "accessibilite" => Route::Accessibility,
             "mentions-legales" => Route::Legal,
             "donnees-personnelles" => Route::Privacy,
+            "atelier" => Route::Workshop,
             "verification/arret" => Route::CrashTest,
             other => Route::NotFound(other.to_string()),
         }
@@ -139,6 +142,7 @@ impl Route {
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
             Route::Privacy => "donnees-personnelles",
+            Route::Workshop => "atelier",
             Route::CrashTest => "verification/arret",
             Route::NotFound(path) => path.as_str(),
         };
@@ -172,6 +176,7 @@ impl Route {
             Route::Accessibility => "Déclaration d'accessibilité",
             Route::Legal => "Mentions légales",
             Route::Privacy => "Données personnelles",
+            Route::Workshop => "Atelier du catalogue",
             Route::CrashTest => "Vérification de l'arrêt sur erreur",
             Route::NotFound(_) => "Page introuvable",
         }
@@ -261,6 +266,7 @@ mod tests {
             Route::Accessibility,
             Route::Legal,
             Route::Privacy,
+            Route::Workshop,
         ] {
             assert_eq!(Route::parse(&route.href()), Some(route));
         }

@@ -6,6 +6,7 @@ mod catalogue_error;
 mod footer;
 mod header;
 mod notices;
+mod preview_notice;
 mod skiplinks;
 mod storage_notice;
 
@@ -13,5 +14,6 @@ pub use catalogue_error::{CatalogueError, WithCatalogue};
 pub use footer::Footer;
 pub use header::Header;
 pub use notices::Notices;
+pub use preview_notice::PreviewNotice;
 pub use skiplinks::SkipLinks;
 pub use storage_notice::StorageNotice;

@@ -10,3 +10,4 @@ pub mod module;
 pub mod not_found;
 pub mod pathway;
 pub mod privacy;
+pub mod workshop;
