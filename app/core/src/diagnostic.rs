@@ -88,17 +88,38 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         }
     }
     // 2. Types. From the text (not the Value) so that serde_json knows the
-    //    line and column; serde_path_to_error adds where in the tree.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let cat: Catalogue = match serde_path_to_error::deserialize(&mut de) {
+    //    line and column; where in the tree is then read back from that
+    //    position (serde_path_to_error did it at the cost of a second copy
+    //    of every Deserialize impl in the wasm: 78 KB).
+    let cat: Catalogue = match serde_json::from_str(text) {
         Ok(c) => c,
         Err(e) => {
-            let pointer = path_to_pointer(e.path());
-            let inner = e.inner();
-            let d = Diagnostic::new(pointer, translate_serde(inner)).at(
-                inner.line(),
-                char_column(text, inner.line(), inner.column()),
-            );
+            let message = translate_serde(&e);
+            let offset = byte_offset(text, e.line(), e.column());
+            // serde_json reports a wrong type or value on the character
+            // just before it, anything else where it stopped reading.
+            let before = e.to_string().starts_with("invalid ");
+            let mut pointer = pointer_at(text, offset, before);
+            // An enum written as an object with more than one key: serde_json
+            // stops on the last character of the first key's value.
+            if e.to_string().starts_with("expected value") && ends_at(text, &pointer, offset) {
+                if let Some((parent, _)) = pointer.rsplit_once('/') {
+                    pointer = parent.to_string();
+                }
+            }
+            // The position of an unknown field is its key, inside the
+            // object: name the field as the editor wrote it.
+            if let Some(field) = e
+                .to_string()
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split_once('`'))
+                .map(|(f, _)| f.to_string())
+            {
+                pointer.push('/');
+                pointer.push_str(&field.replace('~', "~0").replace('/', "~1"));
+            }
+            let d = Diagnostic::new(pointer, message)
+                .at(e.line(), char_column(text, e.line(), e.column()));
             return Err(vec![d]);
         }
     };
@@ -131,23 +152,78 @@ fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {
     PositionIndex::new(text).locate(text, d)
 }
 
-fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
+/// Byte offset of serde_json's (line, column), both 1-based, columns in
+/// bytes; clamped to the text.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// JSON pointer of the deepest value of `text` whose span holds `offset`
+/// (or, with `before`, starts just after it): where serde_json stopped on a
+/// type error (a missing field: the object, as serde_json stops on its `}`).
+pub fn pointer_at(text: &str, offset: usize, before: bool) -> String {
+    let b = text.as_bytes();
+    let mut s = Scanner { b, i: 0 };
+    s.ws();
+    let mut at = s.i;
+    let mut pointer = String::new();
+    // Each level scans its children once; depth is bounded by the text.
+    loop {
+        let child = match b.get(at) {
+            Some(b'{') => object_children(b, at).and_then(|kids| {
+                kids.into_iter()
+                    .find(|&(_, start)| holds(b, start, offset, before))
+                    .map(|(key, start)| (key.replace('~', "~0").replace('/', "~1"), start))
+            }),
+            Some(b'[') => array_children(b, at).and_then(|kids| {
+                kids.into_iter()
+                    .enumerate()
+                    .find(|&(_, start)| holds(b, start, offset, before))
+                    .map(|(n, start)| (n.to_string(), start))
+            }),
+            _ => None,
+        };
+        match child {
+            Some((token, start)) if start != at => {
+                pointer.push('/');
+                pointer.push_str(&token);
+                at = start;
             }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push('/');
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
+            _ => return pointer,
         }
     }
-    out
+}
+
+/// Whether the value at `pointer` ends on the character at `offset`, and
+/// started before it (a one-character value, or `{}`, is itself the error).
+fn ends_at(text: &str, pointer: &str, offset: usize) -> bool {
+    let Some(start) = locate_pointer(text, pointer) else {
+        return false;
+    };
+    let mut s = Scanner {
+        b: text.as_bytes(),
+        i: start,
+    };
+    let empty_object = text
+        .get(start..=offset)
+        .is_some_and(|v| v.starts_with('{') && v[1..].trim_start().starts_with('}'));
+    s.skip_value().is_some() && s.i == offset + 1 && start < offset && !empty_object
+}
+
+/// Whether the value starting at `start` spans `offset`; with `before`,
+/// also when it starts just after `offset` (never inside the previous
+/// sibling then: a separator lies between).
+fn holds(b: &[u8], start: usize, offset: usize, before: bool) -> bool {
+    if start > offset + usize::from(before) {
+        return false;
+    }
+    let mut s = Scanner { b, i: start };
+    s.skip_value().is_some() && offset < s.i
 }
 
 /// serde_json speaks English; editors read French. Known shapes are
