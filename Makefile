@@ -22,10 +22,10 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser test files of tests/tests/ (scenarios.rs runs natively above):
 # listed so that no binary with 0 tests run ends `make test` with a summary.
-E2E_TESTS := e2e questionnaire robustness offline pathway atelier
+E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
+.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -36,7 +36,7 @@ help:
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
-tools: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-chromium
+tools: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools tool-chromium
 
 tool-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -65,6 +65,13 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# The build subsets the Marianne fonts (tools/postbuild.py) with Debian's
+# fontTools, under the system python (pyenv's may come first on PATH).
+tool-fonttools:
+	@if ! /usr/bin/python3 -c 'import fontTools, brotli' 2>/dev/null; then \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-fonttools python3-brotli; \
+	fi
+
 tool-chromium:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v pdftotext >/dev/null; then \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver poppler-utils; \
@@ -72,10 +79,10 @@ tool-chromium:
 
 ## ---- build and serve ----
 
-run: tool-target tool-trunk tool-wasm-bindgen tool-npm
+run: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
 	trunk serve --offline --public-url /
 
-dist: tool-target tool-trunk tool-wasm-bindgen tool-npm
+dist: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
 	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 
 ## ---- tests ----

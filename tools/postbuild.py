@@ -2,8 +2,9 @@
 """Trunk post-build hook: finishes the static site in Trunk's staging folder.
 
 1. DSFR: only the core and the components the app uses, concatenated in one
-   stylesheet, with the fonts and icons it references (relative paths kept,
-   so `dist/` works under any sub-path).
+   stylesheet and trimmed to the rules the app can match (css_purge.py),
+   with the fonts and icons it references (relative paths kept, so `dist/`
+   works under any sub-path).
 2. Catalogue version: stamped into index.html, so the app can fetch
    `content/catalogue.json?v=<version>` (cache-buster) without being rebuilt
    when only the content changes.
@@ -11,7 +12,9 @@
    static nonce); `script-src 'self'` blocks it. The loader is moved to a
    hashed file and referenced by `src`.
 
-Standard library only: it runs on any machine that has python3.
+Needs fontTools and brotli (Debian's python3-fonttools and python3-brotli,
+installed by the Makefile) for the font subsets; the rest is the standard
+library.
 """
 
 import hashlib
@@ -21,6 +24,27 @@ import re
 import shutil
 import sys
 from pathlib import Path
+
+
+def _python_with_fonttools():
+    """pyenv's python3 may come first on PATH, without Debian's modules:
+    run again under the system python, which has them."""
+    try:
+        import fontTools  # noqa: F401
+        import brotli  # noqa: F401
+        return
+    except ImportError:
+        system = "/usr/bin/python3"
+        if os.path.realpath(sys.executable) != os.path.realpath(system) and os.path.exists(system):
+            os.execv(system, [system] + sys.argv)
+        fail(
+            "fontTools ou brotli manque pour réduire les polices : "
+            "lancez `make dist` (il installe python3-fonttools et python3-brotli)."
+        )
+
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import css_purge  # noqa: E402
 
 # Components used by the app (order matters little; core comes first).
 DSFR_COMPONENTS = [
@@ -39,6 +63,56 @@ def fail(message):
 
 def source_dir():
     return Path(os.environ.get("TRUNK_SOURCE_DIR") or Path(__file__).resolve().parent.parent)
+
+
+# French text needs Latin-1 and a few more: œ, typographic quotes and
+# dashes, the ellipsis, the euro sign, narrow no-break spaces.
+FONT_BASE = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100)) | {
+    0x152, 0x153, 0x178, 0x2009, 0x2013, 0x2014, 0x2018, 0x2019, 0x201A,
+    0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x202F, 0x2039, 0x203A, 0x20AC,
+    0x2122,
+}
+
+
+def subset_fonts(src: Path, fonts, out: Path):
+    """Marianne holds ~600 characters (58 KB a weight); the app and its
+    catalogue use ~200 (14 KB). A character outside the subset (say, in a
+    catalogue previewed in the Atelier) falls back to the system font.
+    Subsets are cached in target/ by content: a rebuild costs nothing."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    text = app_sources(src) + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
+    unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
+    cache = src / "target" / "font-subsets"
+    cache.mkdir(parents=True, exist_ok=True)
+    for font in fonts:
+        data = font.read_bytes()
+        key = hashlib.sha256(data + repr(unicodes).encode()).hexdigest()[:20]
+        cached = cache / f"{font.stem}-{key}.woff2"
+        if not cached.exists():
+            options = subset.Options()
+            options.flavor = "woff2"
+            # Hinting only matters to old Windows rasterisers; it is a
+            # third of the file.
+            options.hinting = False
+            options.desubroutinize = True
+            face = TTFont(font)
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(unicodes=unicodes)
+            subsetter.subset(face)
+            face.flavor = "woff2"
+            tmp = cached.with_suffix(".tmp")
+            face.save(tmp)
+            tmp.replace(cached)
+        shutil.copy2(cached, out / font.name)
+
+
+def app_sources(src: Path):
+    """Every text that can name a DSFR class or read a DSFR variable."""
+    paths = sorted((src / "app" / "web" / "src").rglob("*.rs"))
+    paths += [src / "index.html"] + sorted((src / "style").glob("*.css"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths)
 
 
 def vendor_dsfr(src: Path, staging: Path):
@@ -60,13 +134,18 @@ def vendor_dsfr(src: Path, staging: Path):
         shutil.rmtree(out)
     (out / "css").mkdir(parents=True)
     bundle = "\n".join(css)
+    # The whole bundle is kept beside the build (not in it) for the test
+    # that renders every page with both and compares the pixels.
+    whole = src / "target" / "dsfr-untrimmed.min.css"
+    whole.parent.mkdir(exist_ok=True)
+    whole.write_text(bundle, encoding="utf-8")
+    bundle = css_purge.trim(bundle, app_sources(src))
     (out / "css" / "dsfr.min.css").write_text(bundle, encoding="utf-8")
 
     # Only woff2: every browser that runs WebAssembly reads it, and the
     # woff fallbacks listed after it are then never requested.
     (out / "fonts").mkdir()
-    for font in sorted((dsfr / "fonts").glob("*.woff2")):
-        shutil.copy2(font, out / "fonts" / font.name)
+    subset_fonts(src, sorted((dsfr / "fonts").glob("*.woff2")), out / "fonts")
     for rel in sorted(set(re.findall(r"url\(\.\./icons/([^)\"']+)\)", bundle))):
         target = out / "icons" / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -185,6 +264,7 @@ def main():
     staging = Path(os.environ.get("TRUNK_STAGING_DIR", ""))
     if not staging.is_dir():
         fail("TRUNK_STAGING_DIR n'est pas défini : ce script est un hook de Trunk.")
+    _python_with_fonttools()
     src = source_dir()
     dsfr_version = vendor_dsfr(src, staging)
     index = staging / "index.html"

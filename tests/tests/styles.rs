@@ -1,0 +1,117 @@
+//! The DSFR stylesheet is trimmed at build time (tools/css_purge.py) to the
+//! rules the app can match. Trimming must change bytes, never pixels: every
+//! page, on a desktop and a phone, is rendered once with the trimmed sheet
+//! and once with the whole DSFR bundle (kept by the build in
+//! target/dsfr-untrimmed.min.css), and the two screenshots must be
+//! identical. Run by `make test`.
+
+use std::time::Duration;
+
+use fantoccini::{Client, Locator};
+use parcours_core::Answers;
+use parcours_e2e::browser::{wait_for_text, Driver};
+use parcours_e2e::server::Overrides;
+use parcours_e2e::{catalogue, repo_root, serve};
+
+const SHEET: &str = "dsfr/css/dsfr.min.css";
+
+/// (route, heading expected once the page is rendered).
+fn pages() -> Vec<(String, &'static str)> {
+    let path = repo_root().join("tests/scenarios/no_difficulty.json");
+    let answers: Answers =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).expect("scenario answers");
+    let code = parcours_core::share::encode(&catalogue().version, &answers);
+    let module = catalogue().modules[0].id.clone();
+    vec![
+        ("#/".into(), "Les services publics"),
+        ("#/diagnostic".into(), ""),
+        (format!("#/parcours?r={code}"), "arcours"),
+        (format!("#/parcours?r={code}&vue=detail"), "arcours"),
+        ("#/catalogue".into(), "atalogue"),
+        (format!("#/catalogue/{module}"), ""),
+        ("#/a-propos".into(), ""),
+        ("#/accessibilite".into(), "ccessibilité"),
+        ("#/mentions-legales".into(), "entions"),
+        ("#/donnees-personnelles".into(), "onnées"),
+        ("#/atelier".into(), "telier"),
+        ("#/nulle-part".into(), ""),
+    ]
+}
+
+/// Screenshots of every page, in one fresh profile (the service worker of
+/// another profile cannot hand back the other sheet).
+async fn shots(driver: &Driver, overrides: Overrides, width: u32, height: u32) -> Vec<Vec<u8>> {
+    let server = serve(overrides);
+    let client = driver.session(width, height).await;
+    let mut out = Vec::new();
+    for (route, heading) in pages() {
+        client.goto(&server.url(&route)).await.unwrap();
+        wait_for_text(&client, "main h1", heading).await;
+        settle(&client).await;
+        out.push(client.screenshot().await.unwrap());
+    }
+    client.close().await.unwrap();
+    out
+}
+
+/// Fonts loaded, no focus ring or caret, two frames painted.
+async fn settle(client: &Client) {
+    client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               if (document.activeElement) document.activeElement.blur();
+               window.scrollTo(0, 0);
+               document.fonts.ready.then(() =>
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true))));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    // Transitions of the DSFR last at most 0.3 s.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let _ = client.find(Locator::Css("body")).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
+    let whole_path = repo_root().join("target/dsfr-untrimmed.min.css");
+    let whole = std::fs::read(&whole_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (written by the build: `make dist`)",
+            whole_path.display()
+        )
+    });
+    let trimmed = std::fs::read(parcours_e2e::dist().join(SHEET)).unwrap();
+    assert!(
+        trimmed.len() * 2 < whole.len(),
+        "the sheet is not trimmed: {} bytes of {}",
+        trimmed.len(),
+        whole.len()
+    );
+    let driver = Driver::start();
+    let names: Vec<String> = pages().into_iter().map(|(r, _)| r).collect();
+    let dir = repo_root().join("target/e2e-screens/styles");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut differ = Vec::new();
+    for (width, height) in [(1280, 900), (375, 812)] {
+        let mut with_whole = Overrides::new();
+        with_whole.insert(SHEET.into(), Some(whole.clone()));
+        let a = shots(&driver, Overrides::new(), width, height).await;
+        let b = shots(&driver, with_whole, width, height).await;
+        for (i, ((name, a), b)) in names.iter().zip(&a).zip(&b).enumerate() {
+            if a != b {
+                std::fs::write(dir.join(format!("{width}-{i:02}-reduite.png")), a).unwrap();
+                std::fs::write(dir.join(format!("{width}-{i:02}-entiere.png")), b).unwrap();
+                let short: String = name.chars().take(40).collect();
+                differ.push(format!("{short} à {width} px ({width}-{i:02}-*.png)"));
+            }
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "rendu différent avec la feuille réduite (captures dans {}) : {}",
+        dir.display(),
+        differ.join(", ")
+    );
+}
