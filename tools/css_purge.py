@@ -26,7 +26,39 @@ def trim(css, sources):
     prefixes = tuple(sorted(c for c in used if c.endswith("-")))
     items = _keep_rules(parse(css), used, prefixes)
     items = _drop_unused_variables(items, sources)
+    items = _drop_unused_faces(items, sources)
     return serialise(items)
+
+
+FONT_FACE_FAMILY = re.compile(r"font-family:\s*['\"]?([^;'\",]+)")
+FONT_FACE_WEIGHT = re.compile(r"font-weight:\s*([0-9]+)")
+WEIGHT = re.compile(r"font-weight:\s*([a-z0-9]+)")
+NAMED_WEIGHTS = {"normal": "400", "bold": "700", "bolder": "700", "lighter": "300"}
+
+
+def _drop_unused_faces(items, sources):
+    """@font-face of a family or weight no kept rule asks for (Spectral,
+    Marianne Light): the browser would never load them, but the service
+    worker would, for offline use."""
+    rules = serialise([i for i in items if i[0] != "at"]) + sources
+    # Browser defaults: headings and <strong> are bold, the rest normal.
+    weights = {"400", "700"} | {NAMED_WEIGHTS.get(w, w) for w in WEIGHT.findall(rules)}
+
+    def used(body):
+        family = FONT_FACE_FAMILY.search(body)
+        weight = FONT_FACE_WEIGHT.search(body)
+        return (family is None or family.group(1).strip() in rules) and (
+            weight is None or weight.group(1) in weights
+        )
+
+    out = []
+    for kind, prelude, body in items:
+        if kind == "at" and prelude == "@font-face" and not used(body):
+            continue
+        if kind == "group":
+            body = _drop_unused_faces(body, sources)
+        out.append((kind, prelude, body))
+    return out
 
 
 def _skip_string(css, i):

@@ -145,7 +145,8 @@ def vendor_dsfr(src: Path, staging: Path):
     # Only woff2: every browser that runs WebAssembly reads it, and the
     # woff fallbacks listed after it are then never requested.
     (out / "fonts").mkdir()
-    subset_fonts(src, sorted((dsfr / "fonts").glob("*.woff2")), out / "fonts")
+    faces = set(re.findall(r"url\(\.\./fonts/([^)\"']+\.woff2)\)", bundle))
+    subset_fonts(src, sorted(dsfr / "fonts" / f for f in faces), out / "fonts")
     for rel in sorted(set(re.findall(r"url\(\.\./icons/([^)\"']+)\)", bundle))):
         target = out / "icons" / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -77,7 +77,14 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// Fetches the catalogue from the deployed site.
 pub async fn fetch(stamped_version: Option<String>) -> Result<Catalogue, LoadFailure> {
     let url = catalogue_url(stamped_version.as_deref());
-    let response = gloo_net::http::Request::get(&url)
+    // The version goes through `query`: gloo-net appends `&` to a URL that
+    // already has a query, which would no longer match the preload of
+    // index.html (`content/catalogue.json?v=…`) and fetch it twice.
+    let request = match url.split_once("?v=") {
+        Some((path, version)) => gloo_net::http::Request::get(path).query([("v", version)]),
+        None => gloo_net::http::Request::get(&url),
+    };
+    let response = request
         .send()
         .await
         .map_err(|e| LoadFailure {
