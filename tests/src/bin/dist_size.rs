@@ -183,5 +183,22 @@ fn main() {
         kib(load.brotli)
     );
     println!("wasm gzip : {}", kib(wasm_gzip));
+    // The bars of issue #8 and DESIGN.md, so a report says where it stands.
+    println!(
+        "objectif premier chargement ≤ 300 KiB gzip : {}",
+        versus(load.gzip, 300 * 1024, kib)
+    );
+    println!(
+        "objectif wasm ≤ 250 KB gzip : {}",
+        versus(wasm_gzip, 250_000, |n| format!("{:.1} KB", n as f64 / 1000.0))
+    );
     let _ = index;
+}
+
+fn versus(value: usize, bar: usize, unit: impl Fn(usize) -> String) -> String {
+    if value <= bar {
+        format!("atteint ({} de marge)", unit(bar - value))
+    } else {
+        format!("dépassé de {}", unit(value - bar))
+    }
 }
