@@ -25,14 +25,14 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway atelier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
+.PHONY: help run test dist size bench e2e-dist lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
 	@echo "make test   every test: format, lint, native, scenarios, end-to-end in Chromium"
 	@echo "make dist PUBLIC_URL=/a/b/   release build in dist/ for that sub-path"
 	@echo "make size   raw / gzip / brotli size of each file of dist/ and the first load"
-	@echo "make bench  engine benchmarks (criterion)"
+	@echo "make bench  engine benchmarks (criterion), then speed in headless Chromium (CPU ×4)"
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
@@ -98,8 +98,20 @@ size:
 	@test -f $(DIST)/index.html || $(MAKE) --no-print-directory dist
 	cargo run --quiet --locked -p parcours-e2e --bin dist-size -- $(DIST)
 
-bench:
+# Browser figures come from the release build under the sub-path, built
+# only when missing (like `make size`): after changing the app, run
+# `make dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)` first.
+BENCH_RUNS ?= 7
+
+e2e-dist:
+	@test -f $(E2E_DIST)/index.html \
+	  || $(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
+
+bench: tool-chromium
 	cargo bench --locked -p parcours-core --bench engine
+	@$(MAKE) --no-print-directory e2e-dist
+	PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) BENCH_RUNS=$(BENCH_RUNS) \
+	  cargo run --quiet --locked -p parcours-e2e --bin browser-bench -- $(E2E_DIST)
 
 clean:
 	rm -rf dist target/e2e-dist
