@@ -25,7 +25,7 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway atelier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench e2e-dist lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
+.PHONY: help run test dist size bench lighthouse e2e-dist lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -33,6 +33,7 @@ help:
 	@echo "make dist PUBLIC_URL=/a/b/   release build in dist/ for that sub-path"
 	@echo "make size   raw / gzip / brotli size of each file of dist/ and the first load"
 	@echo "make bench  engine benchmarks (criterion), then speed in headless Chromium (CPU ×4)"
+	@echo "make lighthouse   Lighthouse mobile on Accueil and a pathway, reports in target/lighthouse/"
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
@@ -102,6 +103,7 @@ size:
 # only when missing (like `make size`): after changing the app, run
 # `make dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)` first.
 BENCH_RUNS ?= 7
+LIGHTHOUSE_DIR := tools/lighthouse
 
 e2e-dist:
 	@test -f $(E2E_DIST)/index.html \
@@ -112,6 +114,18 @@ bench: tool-chromium
 	@$(MAKE) --no-print-directory e2e-dist
 	PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) BENCH_RUNS=$(BENCH_RUNS) \
 	  cargo run --quiet --locked -p parcours-e2e --bin browser-bench -- $(E2E_DIST)
+
+# Lighthouse has its own npm project so that `make test`'s npm ci stays
+# small; --ignore-scripts: no package of it may fetch a browser.
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+lighthouse: tool-node tool-chromium $(LIGHTHOUSE_DIR)/node_modules/.installed
+	@$(MAKE) --no-print-directory e2e-dist
+	LIGHTHOUSE=$(CURDIR)/$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse CHROME_PATH=/usr/bin/chromium \
+	  PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
+	  cargo run --quiet --locked -p parcours-e2e --bin lighthouse -- $(E2E_DIST) target/lighthouse
 
 clean:
 	rm -rf dist target/e2e-dist
