@@ -103,6 +103,7 @@ size:
 # only when missing (like `make size`): after changing the app, run
 # `make dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)` first.
 BENCH_RUNS ?= 7
+LIGHTHOUSE_RUNS ?= 3
 LIGHTHOUSE_DIR := tools/lighthouse
 
 e2e-dist:
@@ -124,7 +125,7 @@ $(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
 lighthouse: tool-node tool-chromium $(LIGHTHOUSE_DIR)/node_modules/.installed
 	@$(MAKE) --no-print-directory e2e-dist
 	LIGHTHOUSE=$(CURDIR)/$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse CHROME_PATH=/usr/bin/chromium \
-	  PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
+	  PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) LIGHTHOUSE_RUNS=$(LIGHTHOUSE_RUNS) \
 	  cargo run --quiet --locked -p parcours-e2e --bin lighthouse -- $(E2E_DIST) target/lighthouse
 
 clean:
