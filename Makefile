@@ -25,7 +25,7 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway atelier
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lighthouse e2e-dist lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
+.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -105,6 +105,8 @@ size:
 BENCH_RUNS ?= 7
 LIGHTHOUSE_RUNS ?= 3
 LIGHTHOUSE_DIR := tools/lighthouse
+
+.PHONY: e2e-dist lighthouse
 
 e2e-dist:
 	@test -f $(E2E_DIST)/index.html \
