@@ -189,11 +189,14 @@ async fn main() {
     }
     client.close().await.ok();
 
-    let chromium = std::process::Command::new("/usr/bin/chromium")
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_default();
+    // The browser the Driver starts (same variable, same default).
+    let chromium = std::process::Command::new(
+        std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+    )
+    .arg("--version")
+    .output()
+    .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    .unwrap_or_default();
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!();
     println!("## Vitesse dans le navigateur (ms, {runs} mesures)");
