@@ -32,7 +32,8 @@ help:
 	@echo "make test   every test: format, lint, native, scenarios, end-to-end in Chromium"
 	@echo "make dist PUBLIC_URL=/a/b/   release build in dist/ for that sub-path"
 	@echo "make size   raw / gzip / brotli size of each file of dist/ and the first load"
-	@echo "make bench  engine benchmarks (criterion)"
+	@echo "make bench  engine benchmarks (criterion), then speed in headless Chromium (CPU ×4)"
+	@echo "make lighthouse   Lighthouse mobile on Accueil and a pathway, reports in target/lighthouse/"
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
@@ -105,8 +106,36 @@ size:
 	@test -f $(DIST)/index.html || $(MAKE) --no-print-directory dist
 	cargo run --quiet --locked -p parcours-e2e --bin dist-size -- $(DIST)
 
-bench:
+# Browser figures come from the release build under the sub-path, built
+# only when missing (like `make size`): after changing the app, run
+# `make dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)` first.
+BENCH_RUNS ?= 7
+LIGHTHOUSE_RUNS ?= 3
+LIGHTHOUSE_DIR := tools/lighthouse
+
+.PHONY: e2e-dist lighthouse
+
+e2e-dist:
+	@test -f $(E2E_DIST)/index.html \
+	  || $(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
+
+bench: tool-chromium
 	cargo bench --locked -p parcours-core --bench engine
+	@$(MAKE) --no-print-directory e2e-dist
+	PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) BENCH_RUNS=$(BENCH_RUNS) \
+	  cargo run --quiet --locked -p parcours-e2e --bin browser-bench -- $(E2E_DIST)
+
+# Lighthouse has its own npm project so that `make test`'s npm ci stays
+# small; --ignore-scripts: no package of it may fetch a browser.
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+lighthouse: tool-node tool-chromium $(LIGHTHOUSE_DIR)/node_modules/.installed
+	@$(MAKE) --no-print-directory e2e-dist
+	LIGHTHOUSE=$(CURDIR)/$(LIGHTHOUSE_DIR)/node_modules/.bin/lighthouse CHROME_PATH=/usr/bin/chromium \
+	  PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) LIGHTHOUSE_RUNS=$(LIGHTHOUSE_RUNS) \
+	  cargo run --quiet --locked -p parcours-e2e --bin lighthouse -- $(E2E_DIST) target/lighthouse
 
 clean:
 	rm -rf dist target/e2e-dist

@@ -190,7 +190,10 @@ fn main() {
     );
     println!(
         "objectif wasm ≤ 250 KB gzip : {}",
-        versus(wasm_gzip, 250_000, |n| format!("{:.1} KB", n as f64 / 1000.0))
+        versus(wasm_gzip, 250_000, |n| format!(
+            "{:.1} KB",
+            n as f64 / 1000.0
+        ))
     );
     let _ = index;
 }
