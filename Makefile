@@ -22,7 +22,7 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser test files of tests/tests/ (scenarios.rs runs natively above):
 # listed so that no binary with 0 tests run ends `make test` with a summary.
-E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles
+E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium clean fuzz

@@ -6,7 +6,8 @@ use crate::route::{Route, SERVICE_NAME};
 
 /// DSFR header: Marianne block, service name, main navigation. On small
 /// screens the navigation folds behind a « Menu » button (done here instead
-/// of with DSFR's JavaScript).
+/// of with DSFR's JavaScript). index.html paints a static copy before the
+/// wasm arrives: change both (tests/tests/shell.rs compares them).
 #[component]
 pub fn Header() -> impl IntoView {
     let app = use_app();

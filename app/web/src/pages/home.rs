@@ -83,6 +83,8 @@ fn StartButtons() -> impl IntoView {
     }
 }
 
+/// The title and lead are also in index.html's static first screen: change
+/// both (tests/tests/shell.rs compares them).
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {

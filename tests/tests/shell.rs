@@ -1,0 +1,131 @@
+//! The static page of index.html, painted before the wasm arrives, must be
+//! the app's own first screen: same header, same first lines of Accueil,
+//! at the same places, so nothing moves when the app replaces it (layout
+//! shift) and the largest text is painted early. Elsewhere than Accueil it
+//! must not show Accueil's text. Run by `make test`.
+
+use fantoccini::Client;
+use parcours_e2e::browser::{wait_for_text, Driver};
+use parcours_e2e::serve;
+use parcours_e2e::server::Overrides;
+use serde_json::Value;
+
+/// The server without the wasm: the app never starts, the static page stays.
+fn without_app() -> Overrides {
+    let dist = parcours_e2e::dist();
+    let wasm = std::fs::read_dir(&dist)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("a wasm in dist");
+    Overrides::from([(wasm, None)])
+}
+
+/// Text and box (x, y, width, height, rounded) of each selector's first
+/// visible match, once the fonts are in.
+async fn boxes(client: &Client, selectors: &[&str]) -> Vec<Value> {
+    client
+        .execute_async(
+            r#"const [selectors, done] = [arguments[0], arguments[arguments.length - 1]];
+               document.fonts.ready.then(() => requestAnimationFrame(() => done(selectors.map(s => {
+                 const e = [...document.querySelectorAll(s)].find(e => e.getClientRects().length);
+                 if (!e) return null;
+                 const r = e.getBoundingClientRect();
+                 return [e.textContent.replace(/\s+/g, ' ').trim(),
+                         [r.x, r.y + window.scrollY, r.width, r.height].map(Math.round)];
+               }))));"#,
+            vec![serde_json::json!(selectors)],
+        )
+        .await
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn the_static_page_is_the_apps_first_screen_in_place() {
+    let driver = Driver::start();
+    let static_only = serve(without_app());
+    let app = serve(Overrides::new());
+    for (width, height) in [(375, 812), (1280, 900)] {
+        let client = driver.session(width, height).await;
+        client.goto(&static_only.url("")).await.unwrap();
+        wait_for_text(&client, "#app-loading [role=status]", "Chargement").await;
+        let before = boxes(
+            &client,
+            &[
+                "#app-loading .fr-header",
+                "#app-loading .fr-header__service",
+                "#app-loading h1",
+                "#app-loading .fr-text--lead",
+            ],
+        )
+        .await;
+        client.close().await.unwrap();
+
+        let client = driver.session(width, height).await;
+        client.goto(&app.url("")).await.unwrap();
+        wait_for_text(&client, "main h1", "Les services publics").await;
+        let after = boxes(
+            &client,
+            &[
+                ".fr-header",
+                ".fr-header__service",
+                "main h1",
+                "main .fr-text--lead",
+            ],
+        )
+        .await;
+        client.close().await.unwrap();
+        for (what, (b, a)) in ["en-tête", "nom du service", "titre", "chapeau"]
+            .iter()
+            .zip(before.iter().zip(&after))
+        {
+            assert!(
+                !b.is_null(),
+                "{what} absent de la page statique à {width} px"
+            );
+            assert_eq!(
+                b[1], a[1],
+                "{what} déplacé : page statique ≠ application à {width} px"
+            );
+            // The header's text differs only by the app's menu buttons.
+            if ["titre", "chapeau"].contains(what) {
+                assert_eq!(b[0], a[0], "{what} : texte différent à {width} px");
+            }
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn elsewhere_the_static_page_shows_only_the_loading_line() {
+    let driver = Driver::start();
+    let server = serve(without_app());
+    let client = driver.session(1280, 900).await;
+    for (route, shows_home) in [
+        ("#/catalogue", false),
+        ("#/parcours?r=abc", false),
+        ("#/a-propos", false),
+        ("#/", true),
+        ("", true),
+    ] {
+        client.goto(&server.url(route)).await.unwrap();
+        client.refresh().await.unwrap();
+        wait_for_text(&client, "#app-loading [role=status]", "Chargement").await;
+        let found = boxes(&client, &["#app-loading h1", "#app-loading .fr-text--lead"]).await;
+        assert_eq!(
+            found.iter().all(|b| !b.is_null()),
+            shows_home,
+            "{route}: {found:?}"
+        );
+        assert_eq!(
+            found.iter().all(Value::is_null),
+            !shows_home,
+            "{route}: {found:?}"
+        );
+    }
+}
