@@ -50,6 +50,13 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(closure.unchecked_ref());
 }
 
+/// Runs `f` in a task of its own, `ms` milliseconds from now.
+pub fn later(ms: i32, f: impl FnOnce() + 'static) {
+    let closure = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(closure.unchecked_ref(), ms);
+}
+
 pub fn reload() {
     let _ = window().location().reload();
 }

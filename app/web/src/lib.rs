@@ -24,9 +24,16 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         dom::show_crash_banner();
     }));
-    if let Some(notice) = dom::document().get_element_by_id("app-loading") {
-        notice.remove();
-    }
-    leptos::mount::mount_to_body(App);
-    dom::register_service_worker();
+    // Instantiating the wasm and rendering the first page are two tasks,
+    // not one long one: a phone stays responsive in between (Lighthouse's
+    // total blocking time counts each task's excess over 50 ms).
+    dom::later(0, || {
+        if let Some(notice) = dom::document().get_element_by_id("app-loading") {
+            notice.remove();
+        }
+        leptos::mount::mount_to_body(App);
+        // The worker's precaching downloads the whole site again: not while
+        // the first page still needs the network.
+        dom::later(3000, dom::register_service_worker);
+    });
 }
