@@ -1,6 +1,7 @@
 //! The DSFR stylesheet is trimmed at build time (tools/css_purge.py) to the
 //! rules the app can match. Trimming must change bytes, never pixels: every
-//! page, on a desktop and a phone, is rendered once with the trimmed sheet
+//! page (and the states a click opens: a missing answer, the folded menu),
+//! on a desktop and a phone, is rendered once with the trimmed sheet
 //! and once with the whole DSFR bundle (kept by the build in
 //! target/dsfr-untrimmed.min.css), and the two screenshots must be
 //! identical. Run by `make test`.
@@ -14,6 +15,31 @@ use parcours_e2e::server::Overrides;
 use parcours_e2e::{catalogue, repo_root, serve};
 
 const SHEET: &str = "dsfr/css/dsfr.min.css";
+
+/// After the page is shown: nothing, or a click that reaches a state of its
+/// own (an answer missing, the folded menu opened).
+#[derive(Clone, Copy)]
+enum Then {
+    Nothing,
+    /// Click `.0`, then wait for `.1` to match (the state is reached).
+    Click(&'static str, &'static str),
+}
+
+/// States shown only after a click, with the heading of their page.
+fn states() -> Vec<(String, &'static str, Then)> {
+    vec![
+        (
+            "#/diagnostic".into(),
+            "",
+            Then::Click("#bouton-suivant", ".fr-fieldset--error"),
+        ),
+        (
+            "#/".into(),
+            "Les services publics",
+            Then::Click("#bouton-menu", ".fr-modal--opened"),
+        ),
+    ]
+}
 
 /// (route, heading expected once the page is rendered).
 fn pages() -> Vec<(String, &'static str)> {
@@ -44,9 +70,27 @@ async fn shots(driver: &Driver, overrides: Overrides, width: u32, height: u32) -
     let server = serve(overrides);
     let client = driver.session(width, height).await;
     let mut out = Vec::new();
-    for (route, heading) in pages() {
+    let all = pages()
+        .into_iter()
+        .map(|(r, h)| (r, h, Then::Nothing))
+        .chain(states());
+    for (route, heading, then) in all {
         client.goto(&server.url(&route)).await.unwrap();
+        // A new document each time: no state left by the previous page.
+        client.refresh().await.unwrap();
         wait_for_text(&client, "main h1", heading).await;
+        if let Then::Click(selector, reached) = then {
+            let button = client.find(Locator::Css(selector)).await.unwrap();
+            // The folded menu's button is hidden on a desktop.
+            if button.is_displayed().await.unwrap() {
+                button.click().await.unwrap();
+                client
+                    .wait()
+                    .for_element(Locator::Css(reached))
+                    .await
+                    .unwrap_or_else(|e| panic!("{route}: {reached} jamais atteint ({e})"));
+            }
+        }
         settle(&client).await;
         out.push(client.screenshot().await.unwrap());
     }
@@ -60,7 +104,6 @@ async fn settle(client: &Client) {
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
                if (document.activeElement) document.activeElement.blur();
-               window.scrollTo(0, 0);
                document.fonts.ready.then(() =>
                  requestAnimationFrame(() => requestAnimationFrame(() => done(true))));"#,
             vec![],
@@ -90,7 +133,15 @@ async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
         whole.len()
     );
     let driver = Driver::start();
-    let names: Vec<String> = pages().into_iter().map(|(r, _)| r).collect();
+    let names: Vec<String> = pages()
+        .into_iter()
+        .map(|(r, _)| r)
+        .chain(
+            states()
+                .into_iter()
+                .map(|(r, _, _)| format!("{r} (après un clic)")),
+        )
+        .collect();
     let dir = repo_root().join("target/e2e-screens/styles");
     std::fs::create_dir_all(&dir).unwrap();
     let mut differ = Vec::new();
