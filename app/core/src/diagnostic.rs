@@ -95,28 +95,27 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         Ok(c) => c,
         Err(e) => {
             let message = translate_serde(&e);
+            let english = e.to_string();
             let offset = byte_offset(text, e.line(), e.column());
             // serde_json reports a wrong type or value on the character
             // just before it, anything else where it stopped reading.
-            let before = e.to_string().starts_with("invalid ");
+            let before = english.starts_with("invalid ");
             let mut pointer = pointer_at(text, offset, before);
             // An enum written as an object with more than one key: serde_json
             // stops on the last character of the first key's value.
-            if e.to_string().starts_with("expected value") && ends_at(text, &pointer, offset) {
+            if english.starts_with("expected value") && ends_at(text, &pointer, offset) {
                 if let Some((parent, _)) = pointer.rsplit_once('/') {
-                    pointer = parent.to_string();
+                    pointer.truncate(parent.len());
                 }
             }
             // The position of an unknown field is its key, inside the
             // object: name the field as the editor wrote it.
-            if let Some(field) = e
-                .to_string()
+            if let Some((field, _)) = english
                 .strip_prefix("unknown field `")
                 .and_then(|r| r.split_once('`'))
-                .map(|(f, _)| f.to_string())
             {
                 pointer.push('/');
-                pointer.push_str(&field.replace('~', "~0").replace('/', "~1"));
+                pointer.push_str(&escape_token(field));
             }
             let d = Diagnostic::new(pointer, message)
                 .at(e.line(), char_column(text, e.line(), e.column()));
@@ -166,7 +165,7 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 /// JSON pointer of the deepest value of `text` whose span holds `offset`
 /// (or, with `before`, starts just after it): where serde_json stopped on a
 /// type error (a missing field: the object, as serde_json stops on its `}`).
-pub fn pointer_at(text: &str, offset: usize, before: bool) -> String {
+fn pointer_at(text: &str, offset: usize, before: bool) -> String {
     let b = text.as_bytes();
     let mut s = Scanner { b, i: 0 };
     s.ws();
@@ -178,7 +177,7 @@ pub fn pointer_at(text: &str, offset: usize, before: bool) -> String {
             Some(b'{') => object_children(b, at).and_then(|kids| {
                 kids.into_iter()
                     .find(|&(_, start)| holds(b, start, offset, before))
-                    .map(|(key, start)| (key.replace('~', "~0").replace('/', "~1"), start))
+                    .map(|(key, start)| (escape_token(&key), start))
             }),
             Some(b'[') => array_children(b, at).and_then(|kids| {
                 kids.into_iter()
@@ -560,6 +559,12 @@ fn array_children(b: &[u8], at: usize) -> Option<Vec<usize>> {
             s.i += 1;
         }
     }
+}
+
+/// A key as a JSON pointer token (RFC 6901): `~` → `~0`, `/` → `~1`;
+/// [`pointer_tokens`] reads it back.
+fn escape_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn pointer_tokens(pointer: &str) -> Vec<String> {
