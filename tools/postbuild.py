@@ -74,7 +74,7 @@ FONT_BASE = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100)) | {
 }
 
 
-def subset_fonts(src: Path, fonts, out: Path):
+def subset_fonts(src: Path, sources: str, fonts, out: Path):
     """Marianne holds ~600 characters (58 KB a weight); the app and its
     catalogue use ~200 (14 KB). A character outside the subset (say, in a
     catalogue previewed in the Atelier) falls back to the system font.
@@ -82,7 +82,7 @@ def subset_fonts(src: Path, fonts, out: Path):
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    text = app_sources(src) + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
+    text = sources + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
     unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
     cache = src / "target" / "font-subsets"
     cache.mkdir(parents=True, exist_ok=True)
@@ -139,14 +139,15 @@ def vendor_dsfr(src: Path, staging: Path):
     whole = src / "target" / "dsfr-untrimmed.min.css"
     whole.parent.mkdir(exist_ok=True)
     whole.write_text(bundle, encoding="utf-8")
-    bundle = css_purge.trim(bundle, app_sources(src))
+    sources = app_sources(src)
+    bundle = css_purge.trim(bundle, sources)
     (out / "css" / "dsfr.min.css").write_text(bundle, encoding="utf-8")
 
     # Only woff2: every browser that runs WebAssembly reads it, and the
     # woff fallbacks listed after it are then never requested.
     (out / "fonts").mkdir()
     faces = set(re.findall(r"url\(\.\./fonts/([^)\"']+\.woff2)\)", bundle))
-    subset_fonts(src, sorted(dsfr / "fonts" / f for f in faces), out / "fonts")
+    subset_fonts(src, sources, sorted(dsfr / "fonts" / f for f in faces), out / "fonts")
     for rel in sorted(set(re.findall(r"url\(\.\./icons/([^)\"']+)\)", bundle))):
         target = out / "icons" / rel
         target.parent.mkdir(parents=True, exist_ok=True)

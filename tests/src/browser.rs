@@ -290,6 +290,22 @@ pub async fn eventually(what: &str, mut check: impl AsyncFnMut() -> bool) {
     panic!("never true: {what}");
 }
 
+/// Puts answers in the browser's storage as the app saves them, then opens
+/// `route` as a new document.
+pub async fn open_with_answers(
+    client: &Client,
+    server: &crate::server::StaticServer,
+    answers: &parcours_core::Answers,
+    route: &str,
+) {
+    let saved = json!({
+        "format": 1,
+        "catalogue_version": crate::catalogue().version,
+        "answers": answers,
+    });
+    open_with_saved(client, server, &saved.to_string(), route).await;
+}
+
 /// Puts `saved` in the browser's storage under the app's key, then opens
 /// `route` as a new document so that the app starts again and reads it.
 pub async fn open_with_saved(

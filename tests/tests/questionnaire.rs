@@ -5,13 +5,13 @@
 use std::time::Duration;
 
 use fantoccini::key::Key;
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use parcours_core::{pathway, Answer, Answers};
 use parcours_e2e::browser::{
-    axe_violations, click_label, eventually, focused, is_checked, is_displayed, open_with_saved,
+    axe_violations, click_label, eventually, focused, is_checked, is_displayed, open_with_answers,
     press, tab_to, wait_for_text, Driver,
 };
-use parcours_e2e::server::{Overrides, StaticServer};
+use parcours_e2e::server::Overrides;
 use parcours_e2e::{catalogue, serve};
 use serde_json::json;
 
@@ -31,16 +31,6 @@ fn profile(themes: &[&str]) -> Answers {
         Answer::Options(themes.iter().map(|t| t.to_string()).collect()),
     );
     a
-}
-
-/// Puts answers in the browser's storage as the app saves them, then opens `route`.
-async fn open_with_answers(client: &Client, server: &StaticServer, answers: &Answers, route: &str) {
-    let saved = json!({
-        "format": 1,
-        "catalogue_version": catalogue().version,
-        "answers": answers,
-    });
-    open_with_saved(client, server, &saved.to_string(), route).await;
 }
 
 #[tokio::test]

@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
-use parcours_core::Answers;
-use parcours_e2e::browser::{cdp, wait_for_text, Driver};
+use parcours_e2e::browser::{cdp, open_with_answers, wait_for_text, Driver};
 use parcours_e2e::server::{Options, Overrides, StaticServer};
 use parcours_e2e::{catalogue, full_answers, public_url};
 use serde_json::{json, Value};
@@ -162,7 +161,7 @@ async fn main() {
     let mut step_dom = Series::new("« Suivant » → étape suivante dans le DOM");
     let mut step = Series::new("« Suivant » → étape suivante affichée (Foncier → Compétences)");
     let client = driver.session(WIDTH, HEIGHT).await;
-    seed(&client, &server, &answers).await;
+    open_with_answers(&client, &server, &answers, "").await;
     for _ in 0..runs {
         let (dom, paint) = click_and_time(
             &client,
@@ -307,24 +306,6 @@ async fn throttle(client: &Client) {
 async fn spin(client: &Client) -> f64 {
     let v = client.execute(SPIN, vec![]).await.expect("spin");
     v[0].as_f64().expect("spin time")
-}
-
-/// Saves `answers` in this browser as the questionnaire does.
-async fn seed(client: &Client, server: &StaticServer, answers: &Answers) {
-    client.goto(&server.url("")).await.expect("open Accueil");
-    wait_for_text(client, "main h1", "").await;
-    let saved = json!({
-        "format": 1,
-        "catalogue_version": catalogue().version,
-        "answers": answers,
-    });
-    client
-        .execute(
-            "localStorage.setItem('parcours-ti:reponses', arguments[0]);",
-            vec![saved.to_string().into()],
-        )
-        .await
-        .expect("save the answers");
 }
 
 /// Opens `route` as a new document, waits for its button `label`, then
