@@ -48,22 +48,8 @@ pub fn serve(overrides: Overrides) -> StaticServer {
     StaticServer::start(&dist(), &public_url(), overrides)
 }
 
-/// The heaviest answers (as in the engine benchmarks, BENCHMARKS.md):
-/// every question answered, every theme, « oui » everywhere, so that every
-/// step is shown and the pathway is the longest one.
-pub fn full_answers(cat: &parcours_core::Catalogue) -> parcours_core::Answers {
-    use parcours_core::{Answer, QuestionKind};
-    cat.questions()
-        .map(|q| {
-            let a = match q.kind {
-                QuestionKind::YesNo => Answer::Option("oui".into()),
-                QuestionKind::Single => Answer::Option(q.options[0].id.clone()),
-                QuestionKind::Multiple => {
-                    Answer::Options(q.options.iter().map(|o| o.id.clone()).collect())
-                }
-                QuestionKind::Scale | QuestionKind::Number => Answer::Number(q.min.unwrap_or(0)),
-            };
-            (q.id.clone(), a)
-        })
-        .collect()
-}
+/// The heaviest answers, the engine benchmarks' own (one file, so that the
+/// browser and engine figures measure the same case).
+#[path = "../../app/core/benches/common/full_answers.rs"]
+mod heaviest;
+pub use heaviest::full_answers;

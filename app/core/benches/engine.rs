@@ -9,6 +9,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use parcours_core::recommend::Index;
 use parcours_core::{load, pathway, Answer, Answers, Catalogue, Condition, QuestionKind};
 
+#[path = "common/full_answers.rs"]
+mod full_answers;
+use full_answers::full_answers;
+
 const REAL: &str = include_str!("../../../content/catalogue.json");
 
 /// Appends `suffix` to every question id a condition names.
@@ -68,24 +72,6 @@ fn scaled(base: &Catalogue, times: usize) -> Catalogue {
         }
     }
     cat
-}
-
-/// Every question answered, every theme chosen: all groups visible, many
-/// rules firing — the heavy case.
-fn full_answers(cat: &Catalogue) -> Answers {
-    cat.questions()
-        .map(|q| {
-            let a = match q.kind {
-                QuestionKind::YesNo => Answer::Option("oui".into()),
-                QuestionKind::Single => Answer::Option(q.options[0].id.clone()),
-                QuestionKind::Multiple => {
-                    Answer::Options(q.options.iter().map(|o| o.id.clone()).collect())
-                }
-                QuestionKind::Scale | QuestionKind::Number => Answer::Number(q.min.unwrap_or(0)),
-            };
-            (q.id.clone(), a)
-        })
-        .collect()
 }
 
 /// A plausible user: two themes of the list, alternating yes/no, first
