@@ -173,15 +173,7 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         } else {
             view! {
                 <ul id="module-regles" class="parcours-rules">
-                    {rules
-                        .into_iter()
-                        .map(|(reason, when)| view! {
-                            <li>
-                                <p class="fr-mb-1w">{reason}</p>
-                                <p class="fr-text--sm parcours-rule-when">{format!("Quand : {when}")}</p>
-                            </li>
-                        })
-                        .collect_view()}
+                    {conditioned(rules)}
                 </ul>
             }
             .into_any()
@@ -189,15 +181,7 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         {(!exclusions.is_empty()).then(|| view! {
             <h2>"Quand ce service est écarté"</h2>
             <ul>
-                {exclusions
-                    .into_iter()
-                    .map(|(reason, when)| view! {
-                        <li>
-                            <p class="fr-mb-1w">{reason}</p>
-                            <p class="fr-text--sm parcours-rule-when">{format!("Quand : {when}")}</p>
-                        </li>
-                    })
-                    .collect_view()}
+                {conditioned(exclusions)}
             </ul>
         })}
         <h2>"Source"</h2>
@@ -223,4 +207,19 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
             <a class="fr-link" href=Route::Catalogue(Default::default()).href()>"Retour au catalogue"</a>
         </p>
     }
+}
+
+/// The items of a list of rules or exclusions: why, then when (in words).
+fn conditioned(items: Vec<(String, String)>) -> impl IntoView {
+    items
+        .into_iter()
+        .map(|(reason, when)| {
+            view! {
+                <li>
+                    <p class="fr-mb-1w">{reason}</p>
+                    <p class="fr-text--sm parcours-rule-when">{format!("Quand : {when}")}</p>
+                </li>
+            }
+        })
+        .collect_view()
 }
