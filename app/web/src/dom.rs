@@ -50,6 +50,15 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window().request_animation_frame(closure.unchecked_ref());
 }
 
+/// The file chosen in the `<input type="file">` an event comes from; the
+/// input is emptied, so that choosing the same file again fires again.
+pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Runs `f` in a task of its own, `ms` milliseconds from now.
 pub fn later(ms: i32, f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);

@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parcours_core::recommend::Recommended;
 use parcours_core::{export, recommend, share, Answers, Catalogue, Pathway};
-use wasm_bindgen::JsCast;
 
 use crate::app::{use_app, AppState};
 use crate::components::WithCatalogue;
@@ -514,16 +513,9 @@ fn Actions(
     let import = {
         let cat = cat.clone();
         move |ev: leptos::ev::Event| {
-            let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = dom::take_chosen_file(&ev) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let cat = cat.clone();
             status.set(String::new());
             error.set(None);

@@ -11,9 +11,9 @@ use parcours_core::coverage::coverage;
 use parcours_core::diagnostic::locate_pointer;
 use parcours_core::diff::{diff, Status};
 use parcours_core::{Catalogue, Diagnostic};
-use wasm_bindgen::JsCast;
 
 use crate::app::{use_app, AppState};
+use crate::dom;
 use crate::route::Route;
 use crate::workshop::{excerpt, module_label, question_label, MAX_BYTES};
 
@@ -42,8 +42,8 @@ fn open_text(app: AppState, name: String, text: String) {
         text: Arc::new(text),
         result,
     }));
-    crate::dom::after_paint(|| {
-        crate::dom::focus("#atelier-resultat");
+    dom::after_paint(|| {
+        dom::focus("#atelier-resultat");
     });
 }
 
@@ -78,17 +78,9 @@ pub fn WorkshopPage() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        read_file(app, file, error);
+        if let Some(file) = dom::take_chosen_file(&ev) {
+            read_file(app, file, error);
+        }
     };
     let on_dragover = move |ev: leptos::ev::DragEvent| {
         // Without this the browser opens the dropped file itself.
@@ -215,7 +207,7 @@ fn valid_view(app: AppState, opened: &Opened, cat: Arc<Catalogue>) -> impl IntoV
     let preview_cat = cat.clone();
     let start = move |_| {
         app.start_preview(preview_cat.clone());
-        crate::dom::set_hash(&Route::Diagnostic(None).href());
+        dom::set_hash(&Route::Diagnostic(None).href());
     };
     let published = app.published.get_untracked();
     view! {
