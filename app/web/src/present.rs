@@ -107,9 +107,16 @@ pub fn describe(cat: &Catalogue, condition: &Condition) -> String {
 }
 
 /// Lower-case, accents folded: « Équipe » matches « equipe ».
+/// French needs only Latin-1 and « Œ », « Ÿ »: written out here because
+/// `char::to_lowercase` brings Unicode's whole case table into the wasm.
 pub fn fold(text: &str) -> String {
     text.chars()
-        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(c as u32 + 32).unwrap_or(c),
+            'Œ' => 'œ',
+            'Ÿ' => 'ÿ',
+            _ => c,
+        })
         .map(|c| match c {
             'à' | 'â' | 'ä' | 'á' => 'a',
             'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -122,6 +129,13 @@ pub fn fold(text: &str) -> String {
             other => other,
         })
         .collect()
+}
+
+/// A character of a word, for the search: digits and Latin letters (the
+/// catalogue is in French); the rest separates words. `char::is_alphanumeric`
+/// would bring Unicode's tables into the wasm for no French difference.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, 'À'..='ɏ') && c != '×' && c != '÷'
 }
 
 /// Catalogue filters (ids; `None` = all).
@@ -158,7 +172,7 @@ pub fn matches(cat: &Catalogue, module: &Module, filters: &Filters) -> bool {
         return false;
     }
     let words: Vec<String> = fold(&filters.text)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect();
@@ -195,6 +209,29 @@ mod tests {
         ))
         .unwrap();
         parcours_core::load(&text).unwrap()
+    }
+
+    #[test]
+    fn folding_matches_unicode_lower_case_on_french_text() {
+        let text = "ÉQUIPE Œuvre À Ç ÿ Ÿ École d'ÎLE — L’Usine 2026 ÀÖØÞ";
+        let unicode: String = text.chars().flat_map(char::to_lowercase).collect();
+        assert_eq!(fold(text), fold(&unicode));
+        assert_eq!(fold("Équipe ŒUVRE"), "equipe œuvre");
+        // Words split like `char::is_alphanumeric` on French text.
+        let words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let unicode_words = |t: &str| -> Vec<String> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let sample = "friche, ZAE — œuvre « compétences » 3×4 l’État (2026) ÿ÷";
+        assert_eq!(words(sample), unicode_words(sample));
     }
 
     #[test]

@@ -62,7 +62,9 @@ pub fn decode(text: Option<&str>) -> Result<Option<Saved>, ReadError> {
 }
 
 pub fn encode(saved: &Saved) -> String {
-    serde_json::to_string(saved).expect("answers serialise")
+    // Strings and string-keyed maps always serialise; `expect` would bring
+    // serde_json's Debug printer into the wasm.
+    serde_json::to_string(saved).unwrap_or_default()
 }
 
 /// The browser's storage, if it lets us use it.

@@ -232,10 +232,17 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
     .into_any()
 }
 
+/// The catalogue's labels start with a lower-case Latin letter, if any:
+/// `char::to_uppercase` would bring Unicode's case table into the wasm.
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        Some(c @ ('a'..='z' | 'à'..='ö' | 'ø'..='þ')) => {
+            let upper = char::from_u32(c as u32 - 32).unwrap_or(c);
+            std::iter::once(upper).chain(chars).collect()
+        }
+        Some('œ') => std::iter::once('Œ').chain(chars).collect(),
+        Some(c) => std::iter::once(c).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -800,5 +807,31 @@ fn Excluded(pathway: Pathway) -> impl IntoView {
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::capitalise;
+
+    #[test]
+    fn capitalise_agrees_with_unicode_on_french_initials() {
+        for text in [
+            "école",
+            "œuvre",
+            "à vérifier",
+            "friche",
+            "ça",
+            "1 module",
+            "« cité »",
+            "",
+        ] {
+            let mut chars = text.chars();
+            let unicode: String = match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            assert_eq!(capitalise(text), unicode, "{text}");
+        }
     }
 }
