@@ -65,8 +65,15 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // 1. Syntax, and the format version before anything else: a future
     //    format would otherwise produce a cascade of meaningless errors.
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    //    One pass that keeps nothing but `schema` (a `serde_json::Value`
+    //    here cost a second parser and printer in the wasm).
+    let head: Head = match serde_json::from_str(text) {
+        Ok(h) => h,
+        // `Head` reads an object only: anything else is a type error.
+        Err(e) if e.is_data() => {
+            let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
+            return Err(vec![Diagnostic::new("", msg).at(1, 1)]);
+        }
         Err(e) => {
             let msg = format!("JSON invalide : {}", translate_serde(&e));
             return Err(vec![
@@ -74,16 +81,11 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
             ]);
         }
     };
-    // serde would read a list as a struct, field by field: say it plainly.
-    if !value.is_object() {
-        let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
-        return Err(vec![Diagnostic::new("", msg).at(1, 1)]);
-    }
     // Any other type for `schema` is left to the typed pass below, which
     // names the expected type.
-    if let Some(schema) = value.get("schema").filter(|s| s.is_number()) {
-        if schema.as_u64() != Some(u64::from(SCHEMA_VERSION)) {
-            let d = Diagnostic::new("/schema", unsupported_schema_message(schema));
+    if let Some(found) = head.schema.and_then(|s| s.0) {
+        if found != SCHEMA_VERSION.to_string() {
+            let d = Diagnostic::new("/schema", unsupported_schema_message(found));
             return Err(vec![locate_diagnostic(text, d)]);
         }
     }
@@ -132,6 +134,89 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
         // the validator's order).
         located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
         Err(located)
+    }
+}
+
+/// The top of a catalogue, read before its types: only `schema` is kept,
+/// every other value is skipped (its syntax still checked). Unlike a derived
+/// struct it refuses a list, which serde would read field by field.
+struct Head {
+    schema: Option<SchemaNumber>,
+}
+
+impl<'de> serde::Deserialize<'de> for Head {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Head;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Head, A::Error> {
+                let mut schema = None;
+                while let Some(key) = a.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "schema" {
+                        schema = Some(a.next_value::<SchemaNumber>()?);
+                    } else {
+                        a.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Head { schema })
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
+
+/// `schema` as written when it is a number (`Some("2")`, `Some("-1")`,
+/// `Some("1.5")`); `None` for any other type.
+struct SchemaNumber(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for SchemaNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = SchemaNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(Some(n.to_string())))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(Some(n.to_string())))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(Some(n.to_string())))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(None))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(None))
+            }
+            fn visit_unit<E>(self) -> Result<SchemaNumber, E> {
+                Ok(SchemaNumber(None))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<SchemaNumber, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(SchemaNumber(None))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut a: A,
+            ) -> Result<SchemaNumber, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(SchemaNumber(None))
+            }
+        }
+        d.deserialize_any(Visitor)
     }
 }
 
