@@ -14,6 +14,16 @@ export DSFR_ACCEPT_LICENSE := 1
 export CARGO_TERM_COLOR := never
 
 TRUNK_VERSION := 0.21.14
+# The release wasm is built by a pinned nightly: std rebuilt for size
+# (build-std, optimize_for_size) and panics that abort on the spot, without
+# formatting code (the crash banner is shown by app/web/shell.js): 36 KB
+# less gzip (BENCHMARKS.md). Native code, the tests and `make run` use the
+# stable toolchain.
+WASM_NIGHTLY := nightly-2026-05-19
+RELEASE_WASM_ENV := RUSTUP_TOOLCHAIN=$(WASM_NIGHTLY) \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
 # wasm-bindgen-cli must equal the wasm-bindgen library locked in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 PUBLIC_URL ?= /
@@ -25,7 +35,7 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium clean fuzz
+.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -37,11 +47,18 @@ help:
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
-tools: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools tool-chromium
+tools: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools tool-chromium
 
 tool-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+
+# No wasm32 std for this nightly: build-std compiles it from rust-src.
+tool-nightly:
+	@if ! rustup component list --installed --toolchain $(WASM_NIGHTLY) 2>/dev/null | grep -q '^rust-src'; then \
+	  echo "Installing $(WASM_NIGHTLY) with rust-src (release wasm only)…"; \
+	  rustup toolchain install $(WASM_NIGHTLY) --profile minimal --component rust-src; \
+	fi
 
 tool-trunk:
 	@if [ "$$(trunk --version 2>/dev/null)" != "trunk $(TRUNK_VERSION)" ]; then \
@@ -83,8 +100,8 @@ tool-chromium:
 run: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
 	trunk serve --offline --public-url /
 
-dist: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
-	trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+dist: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
+	$(RELEASE_WASM_ENV) trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 
 ## ---- tests ----
 

@@ -171,51 +171,6 @@ pub fn select_input(selector: &str) {
     }
 }
 
-/// After a Rust panic the app is stopped: say so at the top of the page,
-/// in plain DOM (no Rust runs after this), with a way to start again.
-/// Saved answers are untouched.
-pub fn show_crash_banner() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    if document.get_element_by_id("erreur-application").is_some() {
-        return;
-    }
-    let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
-        let banner = document.create_element("div")?;
-        banner.set_id("erreur-application");
-        banner.set_class_name("fr-alert fr-alert--error fr-container fr-my-2w");
-        banner.set_attribute("role", "alert")?;
-        let title = document.create_element("h2")?;
-        title.set_class_name("fr-alert__title");
-        title.set_text_content(Some("Une erreur inattendue a arrêté l'application"));
-        let text = document.create_element("p")?;
-        text.set_text_content(Some(
-            "Rechargez la page pour reprendre : les réponses déjà enregistrées dans ce navigateur sont conservées.",
-        ));
-        // A form, not a script: it still works once the app has stopped.
-        let form = document.create_element("form")?;
-        form.set_attribute("method", "get")?;
-        // The page itself without its route: the route may be what failed.
-        let path = web_sys::window()
-            .and_then(|w| w.location().pathname().ok())
-            .unwrap_or_default();
-        form.set_attribute("action", &path)?;
-        let button = document.create_element("button")?;
-        button.set_attribute("type", "submit")?;
-        button.set_class_name("fr-btn fr-mt-2w");
-        button.set_text_content(Some("Recharger la page"));
-        form.append_child(&button)?;
-        banner.append_child(&title)?;
-        banner.append_child(&text)?;
-        banner.append_child(&form)?;
-        Ok(banner)
-    };
-    if let (Ok(banner), Some(body)) = (build(), document.body()) {
-        let _ = body.insert_before(&banner, body.first_child().as_ref());
-    }
-}
-
 /// Registers the offline service worker written by release builds (its
 /// scope is the folder of the page, so it works under any sub-path).
 pub fn register_service_worker() {

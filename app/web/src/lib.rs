@@ -20,10 +20,10 @@ pub use app::App;
 
 /// Mounts the app in place of the static loading notice of `index.html`.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        dom::show_crash_banner();
-    }));
+    // The panic's message in the console (debug builds: the release wasm
+    // aborts without running hooks). The banner that tells the user is
+    // shown by shell.js, which sees the abort as a WebAssembly.RuntimeError.
+    std::panic::set_hook(Box::new(console_error_panic_hook::hook));
     // Instantiating the wasm and rendering the first page are two tasks,
     // not one long one: a phone stays responsive in between (Lighthouse's
     // total blocking time counts each task's excess over 50 ms).
