@@ -22,6 +22,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,18 +66,22 @@ def source_dir():
     return Path(os.environ.get("TRUNK_SOURCE_DIR") or Path(__file__).resolve().parent.parent)
 
 
-# French text needs Latin-1 and a few more: œ, typographic quotes and
-# dashes, the ellipsis, the euro sign, narrow no-break spaces.
-FONT_BASE = set(range(0x20, 0x7F)) | set(range(0xA0, 0x100)) | {
-    0x152, 0x153, 0x178, 0x2009, 0x2013, 0x2014, 0x2018, 0x2019, 0x201A,
-    0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x202F, 0x2039, 0x203A, 0x20AC,
-    0x2122,
-}
+# What a user may type (ASCII, French letters and punctuation), beside the
+# characters of the app and its catalogue. The rest of Latin-1 (¤, Ð, ñ …)
+# is in neither: a system font draws it, should it ever appear.
+FONT_BASE = set(range(0x20, 0x7F)) | {ord(c) for c in (
+    "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°\u00a0\u202f"
+)}
+
+# OpenType features kept: kerning, ligatures, and what composes accents.
+# Marianne's others (fractions, ordinals, alternates) are never asked for
+# by the DSFR and weigh a fifth of each file.
+FONT_FEATURES = ["kern", "liga", "locl", "ccmp", "mark", "mkmk"]
 
 
 def subset_fonts(src: Path, sources: str, fonts, out: Path):
     """Marianne holds ~600 characters (58 KB a weight); the app and its
-    catalogue use ~200 (14 KB). A character outside the subset (say, in a
+    catalogue use ~150 (10 KB). A character outside the subset (say, in a
     catalogue previewed in the Atelier) falls back to the system font.
     Subsets are cached in target/ by content: a rebuild costs nothing."""
     from fontTools import subset
@@ -88,7 +93,7 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
     cache.mkdir(parents=True, exist_ok=True)
     for font in fonts:
         data = font.read_bytes()
-        key = hashlib.sha256(data + repr(unicodes).encode()).hexdigest()[:20]
+        key = hashlib.sha256(data + repr((unicodes, FONT_FEATURES)).encode()).hexdigest()[:20]
         cached = cache / f"{font.stem}-{key}.woff2"
         if not cached.exists():
             options = subset.Options()
@@ -97,6 +102,7 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
             # third of the file.
             options.hinting = False
             options.desubroutinize = True
+            options.layout_features = FONT_FEATURES
             face = TTFont(font)
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=unicodes)
@@ -162,6 +168,35 @@ def vendor_dsfr(src: Path, staging: Path):
     return version
 
 
+def minify_catalogue(staging: Path):
+    """The published catalogue without its indentation (−8 % gzip). Editors
+    keep the readable content/catalogue.json. Only the blanks between tokens
+    go, so every value stays byte for byte; a file that is not JSON is
+    published as is, for the app to report its line and column."""
+    path = staging / "content" / "catalogue.json"
+    try:
+        text = path.read_text(encoding="utf-8")
+        json.loads(text)
+    except (OSError, ValueError):
+        return
+    out, in_string, escaped = [], False, False
+    for c in text:
+        if in_string:
+            out.append(c)
+            if escaped:
+                escaped = False
+            elif c == "\\":
+                escaped = True
+            elif c == '"':
+                in_string = False
+        elif c == '"':
+            in_string = True
+            out.append(c)
+        elif c not in " \t\r\n":
+            out.append(c)
+    path.write_text("".join(out) + "\n", encoding="utf-8")
+
+
 def catalogue_version(src: Path):
     path = src / "content" / "catalogue.json"
     try:
@@ -171,12 +206,29 @@ def catalogue_version(src: Path):
         return ""
 
 
-def externalise_loader(html: str, staging: Path):
+def externalise_loader(html: str, staging: Path, atelier):
     pattern = re.compile(r"<script type=\"module\"[^>]*>(.*?)</script>", re.S)
     match = pattern.search(html)
     if not match:
         fail("le chargeur en ligne de Trunk est introuvable dans index.html")
     body = match.group(1).strip() + "\n"
+    # Trunk's loader starts the public bundle; on `#/atelier` the bundle with
+    # the Atelier starts instead.
+    start = re.compile(
+        r"import init, \* as bindings from '([^']+\.js)';\s*"
+        r"const wasm = await init\(\{ module_or_path: '([^']+_bg\.wasm)' \}\);"
+    )
+    found = start.search(body)
+    if not found:
+        fail("le chargeur de Trunk n'a plus la forme attendue (import init … await init)")
+    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
+    choose = CHOOSE_BUNDLE.format(
+        public_js=found.group(1),
+        public_wasm=found.group(2),
+        atelier_js=public_url + atelier[0],
+        atelier_wasm=public_url + atelier[1],
+    )
+    body = body[: found.start()] + choose + body[found.end():]
     # Paint first, then download: the static page of index.html (Accueil's
     # header and first lines) is painted before the wasm and the catalogue
     # start to load, so they do not share the network with it. On a slow
@@ -187,13 +239,61 @@ def externalise_loader(html: str, staging: Path):
     for old in staging.glob("loader-*.js"):
         old.unlink()
     (staging / name).write_text(body, encoding="utf-8")
-    public_url = os.environ.get("TRUNK_PUBLIC_URL", "/")
     tag = f'<script type="module" src="{public_url}{name}"></script>'
     html = html[: match.start()] + tag + html[match.end():]
     # The wasm preload would start the download before the first paint.
     html = re.sub(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', "", html)
     # The static nonce Trunk adds means nothing without a matching header.
     return re.sub(r'\snonce="[^"]*"', "", html)
+
+
+# Which bundle starts: the same rule as `Route::parse` for Route::Workshop
+# (app/web/src/route.rs). The wasm download starts before its JavaScript
+# glue is imported, so the choice costs no round trip.
+CHOOSE_BUNDLE = """const atelier = /^#\\/atelier\\/*(\\?.*)?$/.test(location.hash);
+const wasmResponse = fetch(atelier ? "{atelier_wasm}" : "{public_wasm}");
+const bindings = await import(atelier ? "{atelier_js}" : "{public_js}");
+const wasm = await bindings.default({{ module_or_path: wasmResponse }});"""
+
+
+def build_atelier(src: Path, staging: Path):
+    """The app with the Atelier du catalogue (feature `atelier`), built like
+    Trunk builds the public one: cargo, wasm-bindgen, wasm-opt -Oz in
+    release. Returns the names of its JavaScript glue and wasm in staging."""
+    release = os.environ.get("TRUNK_PROFILE") == "release"
+    cargo = [
+        "cargo", "build", "--target", "wasm32-unknown-unknown", "-p", "parcours-web",
+        "--bin", "parcours-atelier", "--features", "atelier",
+        "--message-format=json-render-diagnostics",
+    ] + (["--release"] if release else [])
+    run = subprocess.run(cargo, cwd=src, stdout=subprocess.PIPE, text=True)
+    if run.returncode != 0:
+        fail("la compilation de l'atelier (parcours-atelier) a échoué")
+    wasm = None
+    for line in run.stdout.splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "parcours-atelier":
+            wasm = next(f for f in message["filenames"] if f.endswith(".wasm"))
+    if not wasm:
+        fail("cargo n'a pas indiqué le wasm de l'atelier")
+    out = src / "target" / "atelier-bundle"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    bindgen = ["wasm-bindgen", "--target=web", f"--out-dir={out}", "--out-name=parcours-atelier", "--no-typescript"]
+    subprocess.run(bindgen + ([] if release else ["--keep-debug"]) + [wasm], check=True)
+    glue, module = out / "parcours-atelier.js", out / "parcours-atelier_bg.wasm"
+    if release:
+        optimised = out / "optimised.wasm"
+        subprocess.run(["wasm-opt", f"--output={optimised}", "-Oz", str(module)], check=True)
+        optimised.replace(module)
+    digest = hashlib.sha256(glue.read_bytes() + module.read_bytes()).hexdigest()[:16]
+    names = (f"parcours-atelier-{digest}.js", f"parcours-atelier-{digest}_bg.wasm")
+    for old in staging.glob("parcours-atelier-*"):
+        old.unlink()
+    shutil.copy2(glue, staging / names[0])
+    shutil.copy2(module, staging / names[1])
+    return names
 
 
 # Prepended to Trunk's loader. The catalogue is preloaded from here, after
@@ -293,11 +393,12 @@ def main():
     _python_with_fonttools()
     src = source_dir()
     dsfr_version = vendor_dsfr(src, staging)
+    minify_catalogue(staging)
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
     html = html.replace("__CATALOGUE_VERSION__", catalogue_version(src))
     html = html.replace("__DSFR_VERSION__", dsfr_version)
-    html = externalise_loader(html, staging)
+    html = externalise_loader(html, staging, build_atelier(src, staging))
     # Offline support only for release builds: during `make run` a worker
     # would serve stale files to the live-reloading page.
     release = os.environ.get("TRUNK_PROFILE") == "release"

@@ -147,8 +147,27 @@ async fn the_atelier_is_linked_from_about_only() {
         .await
         .unwrap();
     assert!(in_nav.is_empty(), "not in the main navigation");
+    // The public bundle has no Atelier: it is not even downloaded until
+    // the link is followed, and the page then starts the bundle that has it.
+    let downloaded = "return performance.getEntriesByType('resource').map(r => r.name).join(' ')";
+    let before = client.execute(downloaded, vec![]).await.unwrap();
+    assert!(
+        !before.as_str().unwrap().contains("parcours-atelier-"),
+        "the Atelier's bundle is loaded by the Atelier only: {before}"
+    );
     link.click().await.unwrap();
     wait_for_text(&client, "main h1", "Atelier du catalogue").await;
+    client
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#atelier-fichier"))
+        .await
+        .expect("the Atelier's file picker, from its own bundle");
+    let after = client.execute(downloaded, vec![]).await.unwrap();
+    assert!(
+        after.as_str().unwrap().contains("parcours-atelier-"),
+        "{after}"
+    );
     assert_axe_clean(&client, "the empty Atelier").await;
     client.close().await.unwrap();
 }

@@ -12,7 +12,7 @@ use crate::loader::{self, CatalogueState};
 use crate::pages::{
     about::AboutPage, accessibility::AccessibilityPage, catalogue::CataloguePage,
     diagnostic::DiagnosticPage, home::HomePage, legal::LegalPage, module::ModulePage,
-    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage, workshop::WorkshopPage,
+    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage,
 };
 use crate::route::{document_title, Route};
 use crate::storage::{self, Saved, StorageStatus};
@@ -221,6 +221,8 @@ fn restore(app: AppState, cat: &Catalogue) {
 #[component]
 pub fn App() -> impl IntoView {
     let route = RwSignal::new(Route::parse(&dom::current_hash()).unwrap_or(Route::Home));
+    #[cfg(not(feature = "atelier"))]
+    let started_on_workshop = route.get_untracked() == Route::Workshop;
     let catalogue = RwSignal::new(CatalogueState::Loading);
     let app = AppState {
         route,
@@ -300,7 +302,22 @@ pub fn App() -> impl IntoView {
                 Route::Accessibility => view! { <AccessibilityPage/> }.into_any(),
                 Route::Legal => view! { <LegalPage/> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage/> }.into_any(),
-                Route::Workshop => view! { <WorkshopPage/> }.into_any(),
+                #[cfg(feature = "atelier")]
+                Route::Workshop => view! { <crate::pages::workshop::WorkshopPage/> }.into_any(),
+                // The Atelier is a bundle of its own, which the page's loader
+                // starts on `#/atelier`: most visitors never download it.
+                // Started here, this bundle was chosen for `#/atelier`: the
+                // loader and `Route::parse` disagree, and reloading would loop.
+                #[cfg(not(feature = "atelier"))]
+                Route::Workshop if started_on_workshop => view! {
+                    <h1>"L'atelier du catalogue n'a pas pu être ouvert"</h1>
+                    <p>"Rechargez la page ; si le problème persiste, signalez-le à l'équipe du site."</p>
+                }.into_any(),
+                #[cfg(not(feature = "atelier"))]
+                Route::Workshop => {
+                    dom::later(0, dom::reload);
+                    view! { <p class="fr-mt-4w" role="status">"Ouverture de l'atelier du catalogue…"</p> }.into_any()
+                }
                 Route::CrashTest => panic!("arrêt volontaire (vérification du bandeau d'erreur)"),
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),
             }}

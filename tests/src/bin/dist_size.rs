@@ -138,8 +138,10 @@ fn main() {
         let text = std::fs::read_to_string(dist.join(&file)).unwrap_or_default();
         for url in references(&text) {
             if let Some(local) = local_file(&dist, &url) {
-                // Favicons and the print-only parts are not first-load bytes.
-                if !local.contains("favicon") && first.insert(local.clone()) {
+                // Favicons are not first-load bytes, nor the bundle with the
+                // Atelier (the loader starts it on `#/atelier` only).
+                let elsewhere = local.contains("favicon") || local.starts_with("parcours-atelier-");
+                if !elsewhere && first.insert(local.clone()) {
                     queue.push(local);
                 }
             }
