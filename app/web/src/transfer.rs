@@ -49,18 +49,44 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
             "{NOT_OURS} (il est beaucoup trop volumineux pour en être un)."
         ));
     }
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|_| NOT_OURS.to_string())?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    let text = text.trim_start_matches('\u{feff}');
+    let head: Head = serde_json::from_str(text).map_err(|_| NOT_OURS.to_string())?;
+    if head.format.and_then(Loose::value).as_deref() != Some(FORMAT) {
         return Err(NOT_OURS.to_string());
     }
-    let version = value.get("format_version").and_then(|v| v.as_u64());
-    if version != Some(u64::from(FORMAT_VERSION)) {
+    if head.format_version.and_then(Loose::value) != Some(u64::from(FORMAT_VERSION)) {
         return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
     }
-    serde_json::from_value::<AnswersFile>(value).map_err(|_| {
+    serde_json::from_str::<AnswersFile>(text).map_err(|_| {
         "Ce fichier de réponses est endommagé : certaines réponses sont illisibles. Aucune réponse n'a été modifiée.".to_string()
     })
+}
+
+/// What says whose file it is, read before the rest (a `serde_json::Value`
+/// here cost a second parser in the wasm). Other fields are skipped.
+#[derive(Deserialize)]
+struct Head {
+    #[serde(default)]
+    format: Option<Loose<String>>,
+    #[serde(default)]
+    format_version: Option<Loose<u64>>,
+}
+
+/// A value of the expected type, or anything else (then absent).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Loose<T> {
+    Is(T),
+    Not(serde::de::IgnoredAny),
+}
+
+impl<T> Loose<T> {
+    fn value(self) -> Option<T> {
+        match self {
+            Loose::Is(v) => Some(v),
+            Loose::Not(_) => None,
+        }
+    }
 }
 
 /// `parcours-ti-2026-11-26.md`, `reponses-parcours-ti-2026-11-26.json`.
