@@ -250,6 +250,9 @@ pub fn App() -> impl IntoView {
     spawn_local(async move {
         let state = match loader::fetch(dom::meta("parcours-catalogue-version")).await {
             Ok(cat) => {
+                // The page that needs the catalogue renders in a task of
+                // its own, not in the one that parsed it.
+                dom::next_task().await;
                 restore(app, &cat);
                 let cat = Arc::new(cat);
                 app.published.set(Some(cat.clone()));

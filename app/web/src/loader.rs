@@ -108,6 +108,9 @@ pub async fn fetch(stamped_version: Option<String>) -> Result<Catalogue, LoadFai
         summary: "Le catalogue des services n'a pas pu être lu entièrement : réessayez.".into(),
         details: vec![format!("Lecture de {url} : {e}")],
     })?;
+    // The catalogue often arrives before the wasm has started: without this
+    // its parse would run in the task that mounts the first page.
+    crate::dom::next_task().await;
     parse(&text)
 }
 
