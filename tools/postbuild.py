@@ -256,6 +256,72 @@ const bindings = await import(atelier ? "{atelier_js}" : "{public_js}");
 const wasm = await bindings.default({{ module_or_path: wasmResponse }});"""
 
 
+# wasm-streams' adapters (IntoUnderlyingSource …), exported by
+# #[wasm_bindgen] from a dependency of Leptos' server functions, which this
+# app has none of: exports are roots, so nothing removed them (11 KB raw).
+UNUSED_EXPORTS = re.compile(r"^(__wbg_)?intounderlying(source|sink|bytesource)_")
+
+
+def _leb(data: bytes, i: int):
+    value = shift = 0
+    while True:
+        byte = data[i]
+        i += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, i
+
+
+def _uleb(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def drop_unused_exports(wasm: Path):
+    """Removes UNUSED_EXPORTS from the export section, then lets wasm-opt
+    remove the code only they reached. Their JavaScript classes stay in
+    the glue, never called."""
+    data = wasm.read_bytes()
+    out, i = bytearray(data[:8]), 8
+    dropped = 0
+    while i < len(data):
+        section, start = data[i], i
+        size, i = _leb(data, i + 1)
+        end = i + size
+        if section != 7:
+            out += data[start:end]
+            i = end
+            continue
+        count, j = _leb(data, i)
+        kept = []
+        for _ in range(count):
+            length, j = _leb(data, j)
+            name = data[j: j + length].decode()
+            j += length
+            index_start = j + 1
+            _, j = _leb(data, index_start)
+            entry = _uleb(length) + name.encode() + data[index_start - 1: j]
+            if UNUSED_EXPORTS.match(name):
+                dropped += 1
+            else:
+                kept.append(entry)
+        body = _uleb(len(kept)) + b"".join(kept)
+        out += bytes([7]) + _uleb(len(body)) + body
+        i = end
+    if not dropped:
+        fail(f"{wasm.name} : aucun export de wasm-streams à retirer (Leptos a changé ? revoir UNUSED_EXPORTS)")
+    tmp = wasm.with_suffix(".tmp.wasm")
+    tmp.write_bytes(bytes(out))
+    subprocess.run(["wasm-opt", f"--output={wasm}", "-Oz", str(tmp)], check=True)
+    tmp.unlink()
+
+
 def build_atelier(src: Path, staging: Path):
     """The app with the Atelier du catalogue (feature `atelier`), built like
     Trunk builds the public one: cargo, wasm-bindgen, wasm-opt -Oz in
@@ -284,9 +350,7 @@ def build_atelier(src: Path, staging: Path):
     subprocess.run(bindgen + ([] if release else ["--keep-debug"]) + [wasm], check=True)
     glue, module = out / "parcours-atelier.js", out / "parcours-atelier_bg.wasm"
     if release:
-        optimised = out / "optimised.wasm"
-        subprocess.run(["wasm-opt", f"--output={optimised}", "-Oz", str(module)], check=True)
-        optimised.replace(module)
+        drop_unused_exports(module)
     digest = hashlib.sha256(glue.read_bytes() + module.read_bytes()).hexdigest()[:16]
     names = (f"parcours-atelier-{digest}.js", f"parcours-atelier-{digest}_bg.wasm")
     for old in staging.glob("parcours-atelier-*"):
@@ -398,6 +462,11 @@ def main():
     html = index.read_text(encoding="utf-8")
     html = html.replace("__CATALOGUE_VERSION__", catalogue_version(src))
     html = html.replace("__DSFR_VERSION__", dsfr_version)
+    if os.environ.get("TRUNK_PROFILE") == "release":
+        # Trunk names its files by their hash before this runs: the name
+        # still changes whenever its input does, this step being fixed.
+        for wasm in staging.glob("parcours-web-*_bg.wasm"):
+            drop_unused_exports(wasm)
     html = externalise_loader(html, staging, build_atelier(src, staging))
     # Offline support only for release builds: during `make run` a worker
     # would serve stale files to the live-reloading page.

@@ -84,7 +84,7 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     // Any other type for `schema` is left to the typed pass below, which
     // names the expected type.
     if let Some(found) = head.schema.and_then(|s| s.0) {
-        if found != SCHEMA_VERSION.to_string() {
+        if found != Number::U(u64::from(SCHEMA_VERSION)) {
             let d = Diagnostic::new("/schema", unsupported_schema_message(found));
             return Err(vec![locate_diagnostic(text, d)]);
         }
@@ -168,9 +168,29 @@ impl<'de> serde::Deserialize<'de> for Head {
     }
 }
 
-/// `schema` as written when it is a number (`Some("2")`, `Some("-1")`,
-/// `Some("1.5")`); `None` for any other type.
-struct SchemaNumber(Option<String>);
+/// `schema` when it is a number; `None` for any other type.
+struct SchemaNumber(Option<Number>);
+
+/// A JSON number as serde_json reads it. Printed only for the message: the
+/// visitor stays small (it is instantiated with serde_json's number parser).
+#[derive(PartialEq)]
+enum Number {
+    U(u64),
+    I(i64),
+    F(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::U(n) => write!(f, "{n}"),
+            Number::I(n) => write!(f, "{n}"),
+            // « 1.0 », as written: « 1 » would read as the expected format.
+            Number::F(n) if n.fract() == 0.0 => write!(f, "{n:.1}"),
+            Number::F(n) => write!(f, "{n}"),
+        }
+    }
+}
 
 impl<'de> serde::Deserialize<'de> for SchemaNumber {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -181,13 +201,13 @@ impl<'de> serde::Deserialize<'de> for SchemaNumber {
                 f.write_str("any value")
             }
             fn visit_u64<E>(self, n: u64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(n.to_string())))
+                Ok(SchemaNumber(Some(Number::U(n))))
             }
             fn visit_i64<E>(self, n: i64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(n.to_string())))
+                Ok(SchemaNumber(Some(Number::I(n))))
             }
             fn visit_f64<E>(self, n: f64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(n.to_string())))
+                Ok(SchemaNumber(Some(Number::F(n))))
             }
             fn visit_bool<E>(self, _: bool) -> Result<SchemaNumber, E> {
                 Ok(SchemaNumber(None))

@@ -58,6 +58,23 @@ fn columns_count_characters_and_bom_is_accepted() {
 }
 
 #[test]
+fn an_unsupported_schema_is_named_as_written() {
+    for (schema, shown) in [
+        (json!(2), "2"),
+        (json!(-1), "-1"),
+        (json!(1.0), "1.0"),
+        (json!(1.5), "1.5"),
+    ] {
+        let mut v = mini_value();
+        v["schema"] = schema;
+        let d = diags(&v);
+        assert_eq!(d.len(), 1, "{d:?}");
+        let expected = format!("format de catalogue {shown} non pris en charge");
+        assert!(d[0].message.starts_with(&expected), "{}", d[0].message);
+    }
+}
+
+#[test]
 fn unsupported_schema_is_one_clear_error() {
     let mut v = mini_value();
     v["schema"] = json!(999);

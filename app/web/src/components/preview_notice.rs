@@ -1,11 +1,16 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
-use crate::loader::CatalogueState;
-use crate::route::Route;
+#[cfg(feature = "atelier")]
+use crate::{app::use_app, loader::CatalogueState, route::Route};
+
+/// The public bundle never previews (the Atelier is not in it).
+#[cfg(not(feature = "atelier"))]
+#[component]
+pub fn PreviewNotice() -> impl IntoView {}
 
 /// On every page while the Atelier previews an editor's catalogue: says so,
 /// and offers the way back to the published one.
+#[cfg(feature = "atelier")]
 #[component]
 pub fn PreviewNotice() -> impl IntoView {
     let app = use_app();
