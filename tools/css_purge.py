@@ -3,8 +3,9 @@
 The app does not run the DSFR's JavaScript, so a selector naming a `fr-`
 class that appears nowhere in the sources (Rust, index.html, style/) can
 never match: its rule goes. So do the dark theme (index.html fixes
-`data-fr-scheme="light"` and nothing sets `data-fr-theme`), then the custom
-properties nobody reads. A parser of our own because the standard library
+`data-fr-scheme="light"` and nothing sets `data-fr-theme`), the rules for
+Internet Explorer's high contrast mode, then the custom properties nobody
+reads. A parser of our own because the standard library
 has none; it only has to read the DSFR's minified CSS (strings, comments,
 nested at-rules).
 """
@@ -187,6 +188,17 @@ def _can_match(selector, used, prefixes):
     )
 
 
+def _internet_explorer_only(prelude):
+    """`@media … (-ms-high-contrast: …)`: only Internet Explorer and the old
+    Edge evaluate it, and neither runs this app's WebAssembly (a fifth of the
+    DSFR's rules). Windows' high contrast mode today is `forced-colors`,
+    which stays. Dropped only when every query of the list is such."""
+    if not prelude.startswith("@media"):
+        return False
+    queries = _split_top_level(prelude[len("@media"):], ",")
+    return all("-ms-high-contrast" in q for q in queries)
+
+
 def _keep_rules(items, used, prefixes):
     out = []
     for kind, prelude, body in items:
@@ -195,6 +207,8 @@ def _keep_rules(items, used, prefixes):
             if kept:
                 out.append((kind, ",".join(kept), body))
         elif kind == "group":
+            if _internet_explorer_only(prelude):
+                continue
             inner = _keep_rules(body, used, prefixes)
             if inner:
                 out.append((kind, prelude, inner))
