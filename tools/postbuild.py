@@ -463,10 +463,14 @@ def main():
     html = html.replace("__CATALOGUE_VERSION__", catalogue_version(src))
     html = html.replace("__DSFR_VERSION__", dsfr_version)
     if os.environ.get("TRUNK_PROFILE") == "release":
-        # Trunk names its files by their hash before this runs: the name
-        # still changes whenever its input does, this step being fixed.
+        # Renamed by the hash of what is served: hashed files are cached
+        # for good (README, recommended headers).
         for wasm in staging.glob("parcours-web-*_bg.wasm"):
             drop_unused_exports(wasm)
+            digest = hashlib.sha256(wasm.read_bytes()).hexdigest()[:16]
+            renamed = f"parcours-web-{digest}_bg.wasm"
+            wasm.replace(staging / renamed)
+            html = html.replace(wasm.name, renamed)
     html = externalise_loader(html, staging, build_atelier(src, staging))
     # Offline support only for release builds: during `make run` a worker
     # would serve stale files to the live-reloading page.
