@@ -10,16 +10,23 @@ use parcours_e2e::serve;
 use parcours_e2e::server::Overrides;
 use serde_json::Value;
 
-/// The server without the wasm: the app never starts, the static page stays.
+/// The server without the wasm (both bundles: the public one and the
+/// Atelier's): the app never starts, the static page stays.
 fn without_app() -> Overrides {
     let dist = parcours_e2e::dist();
-    let wasm = std::fs::read_dir(&dist)
+    let blocked: Overrides = std::fs::read_dir(&dist)
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with("_bg.wasm"))
-        .expect("a wasm in dist");
-    Overrides::from([(wasm, None)])
+        .filter(|n| n.ends_with("_bg.wasm"))
+        .map(|n| (n, None))
+        .collect();
+    assert_eq!(
+        blocked.len(),
+        2,
+        "the public and the Atelier's wasm: {blocked:?}"
+    );
+    blocked
 }
 
 /// Text and box (x, y, width, height, rounded) of each selector's first
