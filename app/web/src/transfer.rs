@@ -51,10 +51,10 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
     }
     let text = text.trim_start_matches('\u{feff}');
     let head: Head = serde_json::from_str(text).map_err(|_| NOT_OURS.to_string())?;
-    if head.format.and_then(Loose::value).as_deref() != Some(FORMAT) {
+    if head.format.as_deref() != Some(FORMAT) {
         return Err(NOT_OURS.to_string());
     }
-    if head.format_version.and_then(Loose::value) != Some(u64::from(FORMAT_VERSION)) {
+    if head.format_version != Some(u64::from(FORMAT_VERSION)) {
         return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
     }
     serde_json::from_str::<AnswersFile>(text).map_err(|_| {
@@ -63,30 +63,14 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
 }
 
 /// What says whose file it is, read before the rest (a `serde_json::Value`
-/// here cost a second parser in the wasm). Other fields are skipped.
+/// here cost a second parser in the wasm). Other fields are skipped; a file
+/// where these two have other types is not ours.
 #[derive(Deserialize)]
 struct Head {
     #[serde(default)]
-    format: Option<Loose<String>>,
+    format: Option<String>,
     #[serde(default)]
-    format_version: Option<Loose<u64>>,
-}
-
-/// A value of the expected type, or anything else (then absent).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Loose<T> {
-    Is(T),
-    Not(serde::de::IgnoredAny),
-}
-
-impl<T> Loose<T> {
-    fn value(self) -> Option<T> {
-        match self {
-            Loose::Is(v) => Some(v),
-            Loose::Not(_) => None,
-        }
-    }
+    format_version: Option<u64>,
 }
 
 /// `parcours-ti-2026-11-26.md`, `reponses-parcours-ti-2026-11-26.json`.
