@@ -347,7 +347,8 @@ def build_atelier(src: Path, staging: Path):
         shutil.rmtree(out)
     out.mkdir(parents=True)
     bindgen = ["wasm-bindgen", "--target=web", f"--out-dir={out}", "--out-name=parcours-atelier", "--no-typescript"]
-    subprocess.run(bindgen + ([] if release else ["--keep-debug"]) + [wasm], check=True)
+    # As Trunk does for the public bundle: no DWARF, even in debug (69 MB).
+    subprocess.run(bindgen + [wasm], check=True)
     glue, module = out / "parcours-atelier.js", out / "parcours-atelier_bg.wasm"
     if release:
         drop_unused_exports(module)
