@@ -322,11 +322,10 @@ def drop_unused_exports(wasm: Path):
     tmp.unlink()
 
 
-def build_atelier(src: Path, staging: Path):
+def build_atelier(src: Path, staging: Path, release: bool):
     """The app with the Atelier du catalogue (feature `atelier`), built like
     Trunk builds the public one: cargo, wasm-bindgen, wasm-opt -Oz in
     release. Returns the names of its JavaScript glue and wasm in staging."""
-    release = os.environ.get("TRUNK_PROFILE") == "release"
     cargo = [
         "cargo", "build", "--target", "wasm32-unknown-unknown", "-p", "parcours-web",
         "--bin", "parcours-atelier", "--features", "atelier",
@@ -457,13 +456,14 @@ def main():
         fail("TRUNK_STAGING_DIR n'est pas défini : ce script est un hook de Trunk.")
     _python_with_fonttools()
     src = source_dir()
+    release = os.environ.get("TRUNK_PROFILE") == "release"
     dsfr_version = vendor_dsfr(src, staging)
     minify_catalogue(staging)
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
     html = html.replace("__CATALOGUE_VERSION__", catalogue_version(src))
     html = html.replace("__DSFR_VERSION__", dsfr_version)
-    if os.environ.get("TRUNK_PROFILE") == "release":
+    if release:
         # Renamed by the hash of what is served: hashed files are cached
         # for good (README, recommended headers).
         for wasm in staging.glob("parcours-web-*_bg.wasm"):
@@ -472,10 +472,9 @@ def main():
             renamed = f"parcours-web-{digest}_bg.wasm"
             wasm.replace(staging / renamed)
             html = html.replace(wasm.name, renamed)
-    html = externalise_loader(html, staging, build_atelier(src, staging))
+    html = externalise_loader(html, staging, build_atelier(src, staging, release))
     # Offline support only for release builds: during `make run` a worker
     # would serve stale files to the live-reloading page.
-    release = os.environ.get("TRUNK_PROFILE") == "release"
     html = html.replace("__OFFLINE__", "on" if release else "off")
     index.write_text(html, encoding="utf-8")
     if release:

@@ -309,13 +309,16 @@ pub fn App() -> impl IntoView {
                 Route::Workshop => view! { <crate::pages::workshop::WorkshopPage/> }.into_any(),
                 // The Atelier is a bundle of its own, which the page's loader
                 // starts on `#/atelier`: most visitors never download it.
-                // Started here, this bundle was chosen for `#/atelier`: the
-                // loader and `Route::parse` disagree, and reloading would loop.
+                // Having started here, this bundle was chosen for `#/atelier`:
+                // the loader and `Route::parse` disagree, and reloading would
+                // loop, so say so instead.
                 #[cfg(not(feature = "atelier"))]
                 Route::Workshop if started_on_workshop => view! {
                     <h1>"L'atelier du catalogue n'a pas pu être ouvert"</h1>
                     <p>"Rechargez la page ; si le problème persiste, signalez-le à l'équipe du site."</p>
                 }.into_any(),
+                // Reached from a public page: reload, the loader starts the
+                // Atelier's bundle.
                 #[cfg(not(feature = "atelier"))]
                 Route::Workshop => {
                     dom::later(0, dom::reload);
