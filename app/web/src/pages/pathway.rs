@@ -113,6 +113,20 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
 
     let answered = move || answers.with(|a| !a.is_empty());
 
+    // Steps are rendered one task after another, the first with the page:
+    // 34 cards in one task kept a slow phone busy for a quarter of a second
+    // (Lighthouse counted it as blocking time). Once all are shown, a new
+    // pathway (another reading level) renders whole.
+    let shown = RwSignal::new(1usize);
+    Effect::new(move |_| {
+        let n = shown.get();
+        if n < pathway.with(|p| p.steps.len()) {
+            dom::later(0, move || {
+                shown.try_set(n + 1);
+            });
+        }
+    });
+
     view! {
         <h1 tabindex="-1">
             {match source {
@@ -178,7 +192,9 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                     .map(|(s, step)| {
                         // Numbered across steps, as printed and exported.
                         let first = p.steps[..s].iter().map(|st| st.modules.len()).sum::<usize>();
-                        view! {
+                        let visible = Memo::new(move |_| shown.get() > s);
+                        let (cat, p, step) = (cat.clone(), p.clone(), step.clone());
+                        move || visible.get().then(|| view! {
                             <section class="parcours-step fr-mt-6w" id=format!("etape-{}", step.id)>
                                 <h2 class="parcours-step__title">{step.label.clone()}</h2>
                                 {(!step.description.is_empty())
@@ -202,7 +218,7 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                                         .collect_view()}
                                 </ul>
                             </section>
-                        }
+                        })
                     })
                     .collect_view()
             }
