@@ -1,6 +1,6 @@
 //! A user's answers, keyed by question id.
 
-use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -17,8 +17,141 @@ pub enum Answer {
     Number(i64),
 }
 
-/// Ordered so that serialisation, share links and pathways are deterministic.
-pub type Answers = BTreeMap<String, Answer>;
+/// Answers by question id, in id order, so that serialisation, share links
+/// and pathways are deterministic. A sorted vector rather than a `BTreeMap`:
+/// a diagnostic holds a few dozen answers, and the map's code weighed 13 KB
+/// of the wasm. In JSON, an object.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(String, Answer)>);
+
+impl Answers {
+    pub fn new() -> Answers {
+        Answers(Vec::new())
+    }
+
+    fn find(&self, question: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(q, _)| q.as_str().cmp(question))
+    }
+
+    pub fn get(&self, question: &str) -> Option<&Answer> {
+        self.find(question).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, question: &str) -> bool {
+        self.find(question).is_ok()
+    }
+
+    /// Sets the answer to `question`; returns the one it replaces.
+    pub fn insert(&mut self, question: String, answer: Answer) -> Option<Answer> {
+        match self.find(&question) {
+            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, answer)),
+            Err(i) => {
+                self.0.insert(i, (question, answer));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, question: &str) -> Option<Answer> {
+        self.find(question).ok().map(|i| self.0.remove(i).1)
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Answer) -> bool) {
+        self.0.retain_mut(|(q, a)| keep(q, a));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// In question id order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Answer)> + ExactSizeIterator {
+        self.0.iter().map(|(q, a)| (q, a))
+    }
+
+    pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
+        self.0.iter().map(|(q, _)| q)
+    }
+
+    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Answer> + ExactSizeIterator {
+        self.0.iter().map(|(_, a)| a)
+    }
+}
+
+impl FromIterator<(String, Answer)> for Answers {
+    /// As a map collects: for a repeated question, the last answer wins.
+    fn from_iter<I: IntoIterator<Item = (String, Answer)>>(iter: I) -> Answers {
+        let mut answers = Answers::new();
+        answers.extend(iter);
+        answers
+    }
+}
+
+impl Extend<(String, Answer)> for Answers {
+    fn extend<I: IntoIterator<Item = (String, Answer)>>(&mut self, iter: I) {
+        for (q, a) in iter {
+            self.insert(q, a);
+        }
+    }
+}
+
+impl<const N: usize> From<[(String, Answer); N]> for Answers {
+    fn from(entries: [(String, Answer); N]) -> Answers {
+        entries.into_iter().collect()
+    }
+}
+
+impl IntoIterator for Answers {
+    type Item = (String, Answer);
+    type IntoIter = std::vec::IntoIter<(String, Answer)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = (&'a String, &'a Answer);
+    type IntoIter = std::iter::Map<
+        std::slice::Iter<'a, (String, Answer)>,
+        fn(&'a (String, Answer)) -> (&'a String, &'a Answer),
+    >;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(q, a)| (q, a))
+    }
+}
+
+impl Serialize for Answers {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Answers;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Answers, A::Error> {
+                let mut answers = Answers::new();
+                while let Some((q, a)) = map.next_entry()? {
+                    answers.insert(q, a);
+                }
+                Ok(answers)
+            }
+        }
+        d.deserialize_map(Visitor)
+    }
+}
 
 impl Answer {
     /// A real answer: not « Je ne sais pas », not an empty set of ticks.
@@ -46,5 +179,23 @@ impl Answer {
                 None => n.to_string(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_question_keeps_its_last_answer_as_in_a_map() {
+        let a: Answers = serde_json::from_str(r#"{"b": 3, "a": null, "b": "oui"}"#).unwrap();
+        assert_eq!(
+            a.iter().collect::<Vec<_>>(),
+            [
+                (&"a".to_string(), &Answer::Unknown),
+                (&"b".to_string(), &Answer::Option("oui".into()))
+            ]
+        );
+        assert!(serde_json::from_str::<Answers>("[]").is_err());
     }
 }

@@ -20,7 +20,25 @@ fn answer() -> impl Strategy<Value = Answer> {
 }
 
 fn answers_strategy() -> impl Strategy<Value = Answers> {
-    prop::collection::btree_map(any::<String>(), answer(), 0..8)
+    prop::collection::btree_map(any::<String>(), answer(), 0..8).prop_map(Answers::from_iter)
+}
+
+/// An edit of `Answers`, checked against `BTreeMap`, whose behaviour it keeps.
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(String, Answer),
+    Remove(String),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let id = "[a-d]{0,3}";
+    prop::collection::vec(
+        prop_oneof![
+            (id, answer()).prop_map(|(q, a)| Edit::Insert(q, a)),
+            id.prop_map(Edit::Remove),
+        ],
+        0..40,
+    )
 }
 
 proptest! {
@@ -73,6 +91,31 @@ proptest! {
     }
 
     #[test]
+    fn answers_behave_as_an_ordered_map(edits in edits()) {
+        let mut model = std::collections::BTreeMap::new();
+        let mut answers = Answers::new();
+        for edit in edits {
+            match edit {
+                Edit::Insert(q, a) => {
+                    prop_assert_eq!(answers.insert(q.clone(), a.clone()), model.insert(q, a));
+                }
+                Edit::Remove(q) => prop_assert_eq!(answers.remove(&q), model.remove(&q)),
+            }
+            prop_assert_eq!(answers.len(), model.len());
+            prop_assert!(answers.iter().eq(model.iter()));
+            for q in ["", "a", "b", "abc", "dd"] {
+                prop_assert_eq!(answers.get(q), model.get(q));
+                prop_assert_eq!(answers.contains_key(q), model.contains_key(q));
+            }
+        }
+        // In JSON, an object; read back, the same answers, and a repeated
+        // question keeps its last answer, as a map does.
+        let json = serde_json::to_string(&answers).unwrap();
+        prop_assert_eq!(&json, &serde_json::to_string(&model).unwrap());
+        prop_assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), answers);
+    }
+
+    #[test]
     fn any_answers_are_survived_and_migrated_clean(
         raw in prop::collection::btree_map(
             prop_oneof![
@@ -86,7 +129,7 @@ proptest! {
                 (-5i64..200).prop_map(Answer::Number),
             ],
             0..10,
-        )
+        ).prop_map(Answers::from_iter)
     ) {
         let cat = mini();
         let flow = parcours_core::flow::Flow::new(&cat, &raw);
