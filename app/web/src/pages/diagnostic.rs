@@ -1,7 +1,6 @@
 //! The questionnaire: one step per visible group (profile, choice of
 //! themes, then one step per chosen theme), each with its own URL.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -93,7 +92,10 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
         });
     }
 
-    let errors = RwSignal::new(BTreeSet::<String>::new());
+    // Ids of the required questions left unanswered, and of the questions
+    // shown: a few dozen at most, so vectors (a BTreeSet's code weighs more
+    // in the wasm than any search here costs).
+    let errors = RwSignal::new(Vec::<String>::new());
     let visible = {
         let cat = cat.clone();
         Memo::new(move |_| {
@@ -101,7 +103,7 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
             flow.groups
                 .iter()
                 .flat_map(|g| g.questions.iter().map(|q| q.id.clone()))
-                .collect::<BTreeSet<String>>()
+                .collect::<Vec<String>>()
         })
     };
     let missing = {
@@ -119,11 +121,11 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
         move |_| {
             let missing = missing();
             if let Some(first) = missing.first() {
-                errors.set(missing.iter().cloned().collect());
+                errors.set(missing.clone());
                 dom::focus(&format!("#{} input", field_id(first)));
                 return;
             }
-            errors.set(BTreeSet::new());
+            errors.set(Vec::new());
             match next_group() {
                 Some(next) => dom::set_hash(&Route::Diagnostic(Some(next)).href()),
                 None => dom::set_hash(&Route::Pathway(PathwayQuery::default()).href()),
@@ -298,8 +300,8 @@ fn picked(q: &Question, current: Option<Answer>, value: &str, on: bool) -> Optio
 #[component]
 fn QuestionField(
     question: Question,
-    errors: RwSignal<BTreeSet<String>>,
-    visible: Memo<BTreeSet<String>>,
+    errors: RwSignal<Vec<String>>,
+    visible: Memo<Vec<String>>,
 ) -> impl IntoView {
     let app = use_app();
     let q = Arc::new(question);
@@ -331,9 +333,7 @@ fn QuestionField(
                 None => answers.remove(&qid),
             };
             app.set_answers(answers);
-            errors.update(|e| {
-                e.remove(&qid);
-            });
+            errors.update(|e| e.retain(|id| *id != qid));
         }
     };
 
