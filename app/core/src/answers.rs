@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 /// One answer. In JSON: `null` for « Je ne sais pas », a string for a
 /// single/yes-no option, an array for multiple options, an integer for a
 /// scale or a number.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+///
+/// Read by hand rather than with `#[serde(untagged)]`, which buffers every
+/// value before trying each variant: the same JSON, less wasm.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// « Je ne sais pas ».
     Unknown,
@@ -153,6 +155,60 @@ impl<'de> Deserialize<'de> for Answers {
     }
 }
 
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Unknown => s.serialize_unit(),
+            Answer::Option(o) => s.serialize_str(o),
+            Answer::Options(list) => list.serialize(s),
+            Answer::Number(n) => s.serialize_i64(*n),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answer, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Answer;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("null, a string, an array of strings or an integer")
+            }
+            fn visit_unit<E>(self) -> Result<Answer, E> {
+                Ok(Answer::Unknown)
+            }
+            fn visit_none<E>(self) -> Result<Answer, E> {
+                Ok(Answer::Unknown)
+            }
+            fn visit_str<E>(self, o: &str) -> Result<Answer, E> {
+                Ok(Answer::Option(o.to_string()))
+            }
+            fn visit_string<E>(self, o: String) -> Result<Answer, E> {
+                Ok(Answer::Option(o))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(n))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Answer, E> {
+                i64::try_from(n)
+                    .map(Answer::Number)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Answer, A::Error> {
+                let mut list = Vec::new();
+                while let Some(o) = seq.next_element::<String>()? {
+                    list.push(o);
+                }
+                Ok(Answer::Options(list))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
 impl Answer {
     /// A real answer: not « Je ne sais pas », not an empty set of ticks.
     pub fn is_real(&self) -> bool {
@@ -197,5 +253,30 @@ mod tests {
             ]
         );
         assert!(serde_json::from_str::<Answers>("[]").is_err());
+    }
+
+    #[test]
+    fn an_answer_reads_and_writes_each_json_form() {
+        for (json, answer) in [
+            ("null", Answer::Unknown),
+            (r#""oui""#, Answer::Option("oui".into())),
+            (
+                r#"["a","b"]"#,
+                Answer::Options(vec!["a".into(), "b".into()]),
+            ),
+            ("[]", Answer::Options(vec![])),
+            ("-12", Answer::Number(-12)),
+            ("9223372036854775807", Answer::Number(i64::MAX)),
+        ] {
+            assert_eq!(
+                serde_json::from_str::<Answer>(json).unwrap(),
+                answer,
+                "{json}"
+            );
+            assert_eq!(serde_json::to_string(&answer).unwrap(), json);
+        }
+        for wrong in ["true", "1.5", "9223372036854775808", r#"[1]"#, r#"{"a":1}"#] {
+            assert!(serde_json::from_str::<Answer>(wrong).is_err(), "{wrong}");
+        }
     }
 }
