@@ -1,11 +1,11 @@
 //! Loading a catalogue: parse, check the format version, deserialise, validate,
 //! and report every problem located in the file (JSON pointer, line, column).
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::Serialize;
 
+use crate::fast::FastMap;
 use crate::model::{Catalogue, SCHEMA_VERSION};
 use crate::validate::validate;
 
@@ -571,17 +571,17 @@ fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 struct PointerCache<'a> {
     text: &'a str,
     /// By offset of the `{`: keys and value offsets (`None`: unreadable).
-    objects: HashMap<usize, Option<Vec<(String, usize)>>>,
+    objects: FastMap<usize, Option<Vec<(String, usize)>>>,
     /// By offset of the `[`: element offsets (`None`: unreadable).
-    arrays: HashMap<usize, Option<Vec<usize>>>,
+    arrays: FastMap<usize, Option<Vec<usize>>>,
 }
 
 impl<'a> PointerCache<'a> {
     fn new(text: &'a str) -> Self {
         PointerCache {
             text,
-            objects: HashMap::new(),
-            arrays: HashMap::new(),
+            objects: FastMap::default(),
+            arrays: FastMap::default(),
         }
     }
 

@@ -1,8 +1,9 @@
 //! A small non-cryptographic hasher (FxHash) for the engine's per-call
-//! lookups: keys are catalogue ids, not attacker-chosen, and SipHash showed
-//! in profiles. Never iterated where order could reach an output.
+//! lookups and the validator's: keys are catalogue ids, not attacker-chosen,
+//! SipHash showed in profiles, and its code (with `RandomState`) is wasm
+//! nobody needs. Never iterated where order could reach an output.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 #[derive(Default, Clone, Copy)]
@@ -50,3 +51,4 @@ impl Hasher for FxHasher {
 }
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;

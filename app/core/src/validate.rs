@@ -1,9 +1,10 @@
 //! Semantic checks of a deserialised catalogue. Every problem is collected
 //! (never stop at the first): an editor fixes a file in one pass.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 use crate::diagnostic::{unsupported_schema_message, Diagnostic};
+use crate::fast::{FastMap, FastSet};
 use crate::model::*;
 
 /// Every semantic problem of the catalogue; empty when it is sound.
@@ -24,8 +25,8 @@ pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
 /// them, directly or as a prerequisite) and that are not marked
 /// `browse_only`. Not an error: reported by `catalogue stats`.
 pub fn unreachable_modules(cat: &Catalogue) -> Vec<&str> {
-    let by_id: HashMap<&str, &Module> = cat.modules.iter().map(|m| (m.id.as_str(), m)).collect();
-    let mut reached: HashSet<&str> = HashSet::new();
+    let by_id: FastMap<&str, &Module> = cat.modules.iter().map(|m| (m.id.as_str(), m)).collect();
+    let mut reached: FastSet<&str> = FastSet::default();
     let mut stack: Vec<&str> = cat
         .rules
         .iter()
@@ -84,13 +85,13 @@ const QUESTION: Entity = Entity {
 
 /// Ids of one kind of entity, first occurrence wins.
 struct Ids<'a> {
-    pos: HashMap<&'a str, usize>,
+    pos: FastMap<&'a str, usize>,
     sorted: Vec<&'a str>,
 }
 
 impl<'a> Ids<'a> {
     fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut pos = HashMap::new();
+        let mut pos = FastMap::default();
         for (i, id) in ids.enumerate() {
             pos.entry(id).or_insert(i);
         }
@@ -149,17 +150,17 @@ struct Validator<'a> {
     steps: Ids<'a>,
     kinds: Ids<'a>,
     modules: Ids<'a>,
-    questions: HashMap<&'a str, QInfo<'a>>,
+    questions: FastMap<&'a str, QInfo<'a>>,
     question_ids: Ids<'a>,
     /// Option id → questions that offer it, to say « this option belongs to
     /// another question ».
-    option_owners: HashMap<&'a str, Vec<&'a str>>,
+    option_owners: FastMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Validator<'a> {
     fn new(cat: &'a Catalogue) -> Self {
-        let mut questions = HashMap::new();
-        let mut option_owners: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut questions = FastMap::default();
+        let mut option_owners: FastMap<&str, Vec<&str>> = FastMap::default();
         let mut order = 0;
         for (g, group) in cat.questionnaire.groups.iter().enumerate() {
             for q in &group.questions {
@@ -227,7 +228,7 @@ impl<'a> Validator<'a> {
 
     /// Slug syntax and uniqueness within one list.
     fn ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: FastMap<&str, usize> = FastMap::default();
         for (i, id) in ids.enumerate() {
             let pointer = format!("{list}/{i}/id");
             self.slug(pointer.clone(), id);
@@ -355,7 +356,7 @@ impl<'a> Validator<'a> {
                 |v| &v.providers,
                 &PROVIDER,
             );
-            let mut partners = HashSet::new();
+            let mut partners = FastSet::default();
             for (j, partner) in m.partners.iter().enumerate() {
                 let pp = format!("{p}/partners/{j}");
                 if self
@@ -380,7 +381,7 @@ impl<'a> Validator<'a> {
                     "un module doit avoir au moins un thème",
                 );
             }
-            let mut themes = HashSet::new();
+            let mut themes = FastSet::default();
             for (j, t) in m.themes.iter().enumerate() {
                 let tp = format!("{p}/themes/{j}");
                 if self
@@ -400,7 +401,7 @@ impl<'a> Validator<'a> {
             self.opt_text(format!("{p}/duration"), &m.duration);
             self.text(format!("{p}/access"), &m.access);
             self.link(format!("{p}/url"), &m.url);
-            let mut prereqs = HashSet::new();
+            let mut prereqs = FastSet::default();
             for (j, pre) in m.prerequisites.iter().enumerate() {
                 let pp = format!("{p}/prerequisites/{j}");
                 if *pre == m.id {
@@ -531,7 +532,7 @@ impl<'a> Validator<'a> {
                 "le questionnaire doit contenir au moins une étape",
             );
         }
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        let mut seen: FastMap<&str, String> = FastMap::default();
         let mut order = 0;
         for (g, group) in cat.questionnaire.groups.iter().enumerate() {
             let gp = format!("/questionnaire/groups/{g}");
@@ -586,7 +587,7 @@ impl<'a> Validator<'a> {
             };
             self.err(format!("{qp}/options"), why);
         }
-        let mut opt_ids: HashMap<&str, usize> = HashMap::new();
+        let mut opt_ids: FastMap<&str, usize> = FastMap::default();
         for (j, o) in q.options.iter().enumerate() {
             let op = format!("{qp}/options/{j}");
             self.slug(format!("{op}/id"), &o.id);
@@ -656,7 +657,7 @@ impl<'a> Validator<'a> {
                     "une règle doit recommander au moins un module",
                 );
             }
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             for (j, m) in r.modules.iter().enumerate() {
                 let mp = format!("{rp}/modules/{j}");
                 if self
