@@ -117,7 +117,8 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
 def app_sources(src: Path):
     """Every text that can name a DSFR class or read a DSFR variable."""
     paths = sorted((src / "app" / "web" / "src").rglob("*.rs"))
-    paths += [src / "index.html"] + sorted((src / "style").glob("*.css"))
+    paths += [src / "index.html", src / "app" / "web" / "shell.js"]
+    paths += sorted((src / "style").glob("*.css"))
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
 
 
@@ -435,6 +436,19 @@ self.addEventListener("fetch", (event) => {{
 """
 
 
+def hash_shell(html: str, staging: Path):
+    """shell.js drives index.html's menu and skip links: a copy cached from
+    an older build would leave a newer page's menu dead. Named by its hash,
+    it is cached for good like the other build outputs (README)."""
+    shell = staging / "shell.js"
+    tag = '<script src="shell.js"></script>'
+    if not shell.is_file() or tag not in html:
+        fail("shell.js ou sa balise <script> manque dans index.html")
+    name = f"shell-{hashlib.sha256(shell.read_bytes()).hexdigest()[:16]}.js"
+    shell.replace(staging / name)
+    return html.replace(tag, f'<script src="{name}"></script>')
+
+
 def write_service_worker(staging: Path):
     """Lists every file of the build (but the worker itself) for the cache."""
     files = []
@@ -478,6 +492,7 @@ def main():
             renamed = f"parcours-web-{digest}_bg.wasm"
             wasm.replace(staging / renamed)
             html = html.replace(wasm.name, renamed)
+    html = hash_shell(html, staging)
     html = externalise_loader(html, staging, build_atelier(src, staging, release))
     # Offline support only for release builds: during `make run` a worker
     # would serve stale files to the live-reloading page.

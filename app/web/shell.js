@@ -9,6 +9,47 @@
     document.documentElement.classList.add("parcours-shell-other");
   }
 
+  // The header's folded menu (small screens) and the skip links, in plain
+  // DOM: they are index.html's static markup, usable before the wasm
+  // arrives. Routes live in the URL fragment, so a skip link must not
+  // replace the route: it only moves focus (to its data-focus).
+  function menu(open, focusAfter) {
+    var panel = document.getElementById("menu-principal");
+    var button = document.getElementById("bouton-menu");
+    if (!panel || !button) return;
+    panel.classList.toggle("fr-modal--opened", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    if (focusAfter) {
+      requestAnimationFrame(function () {
+        var target = document.querySelector(focusAfter);
+        if (target) target.focus();
+      });
+    }
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    var skip = target.closest(".fr-skiplinks a[data-focus]");
+    if (skip) {
+      event.preventDefault();
+      var destination = document.querySelector(skip.getAttribute("data-focus"));
+      if (destination) destination.focus();
+    } else if (target.closest("#bouton-menu")) {
+      menu(true, "#menu-principal .fr-btn--close");
+    } else if (target.closest("#menu-principal .fr-btn--close")) {
+      menu(false, "#bouton-menu");
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    // Escape closes the folded menu, as DSFR's own script does.
+    var panel = document.getElementById("menu-principal");
+    if (event.key === "Escape" && panel && panel.classList.contains("fr-modal--opened")) {
+      menu(false, "#bouton-menu");
+    }
+  });
+  // Following a link closes the folded menu.
+  window.addEventListener("hashchange", function () { menu(false); });
+
   // A Rust panic stops the app: the release wasm aborts on the spot (no
   // panic hook runs, see the Makefile), which reaches JavaScript as a
   // WebAssembly.RuntimeError. Say so at the top of the page, in plain DOM,

@@ -1,8 +1,10 @@
 //! The static page of index.html, painted before the wasm arrives, must be
-//! the app's own first screen: same header, same first lines of Accueil,
-//! at the same places, so nothing moves when the app replaces it (layout
-//! shift) and the largest text is painted early. Elsewhere than Accueil it
-//! must not show Accueil's text. Run by `make test`.
+//! the app's own first screen: the header and footer the app keeps, and
+//! Accueil's first lines at the places the app's are, so nothing moves when
+//! the app replaces them (layout shift) and the largest text is painted
+//! early. Elsewhere than Accueil it must not show Accueil's text. Its menu
+//! and skip links work before the wasm; the app marks the current page.
+//! Run by `make test`.
 
 use fantoccini::Client;
 use parcours_e2e::browser::{wait_for_text, Driver};
@@ -64,8 +66,8 @@ async fn the_static_page_is_the_apps_first_screen_in_place() {
         let before = boxes(
             &client,
             &[
-                "#app-loading .fr-header",
-                "#app-loading .fr-header__service",
+                ".fr-header",
+                ".fr-header__service",
                 "#app-loading h1",
                 "#app-loading .fr-text--lead",
             ],
@@ -99,12 +101,122 @@ async fn the_static_page_is_the_apps_first_screen_in_place() {
                 b[1], a[1],
                 "{what} déplacé : page statique ≠ application à {width} px"
             );
-            // The header's text differs only by the app's menu buttons.
-            if ["titre", "chapeau"].contains(what) {
-                assert_eq!(b[0], a[0], "{what} : texte différent à {width} px");
-            }
+            assert_eq!(b[0], a[0], "{what} : texte différent à {width} px");
         }
     }
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn before_the_app_arrives_the_menu_and_skip_links_work() {
+    use fantoccini::key::Key;
+    use fantoccini::Locator;
+    use parcours_e2e::browser::{eventually, focused, press};
+    let driver = Driver::start();
+    let server = serve(without_app());
+    let client = driver.session(375, 812).await;
+    client.goto(&server.url("#/catalogue")).await.unwrap();
+    wait_for_text(&client, "#app-loading [role=status]", "Chargement").await;
+    wait_for_text(&client, "#version-catalogue", "chargement").await;
+    let menu_shown = async |client: &Client| {
+        client
+            .find(Locator::Css("#navigation-principale a[href='#/a-propos']"))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap()
+    };
+    assert!(!menu_shown(&client).await, "the folded menu is hidden");
+    client
+        .find(Locator::Id("bouton-menu"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    eventually("« Menu » opens the navigation", async || {
+        menu_shown(&client).await
+    })
+    .await;
+    let expanded = client
+        .find(Locator::Id("bouton-menu"))
+        .await
+        .unwrap()
+        .attr("aria-expanded")
+        .await
+        .unwrap();
+    assert_eq!(expanded.as_deref(), Some("true"));
+    eventually("focus on « Fermer »", async || {
+        focused(&client).await.2 == "Fermer"
+    })
+    .await;
+    press(&client, Key::Escape.into()).await;
+    eventually("Escape folds the menu", async || !menu_shown(&client).await).await;
+    assert_eq!(
+        focused(&client).await.0,
+        "bouton-menu",
+        "focus back on « Menu »"
+    );
+
+    // A skip link moves the focus and keeps the route.
+    client
+        .execute(
+            "document.querySelector(\".fr-skiplinks a[href='#pied-de-page']\").click()",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let in_footer = client
+        .execute(
+            "return document.activeElement.tagName === 'A' && !!document.activeElement.closest('#pied-de-page');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        in_footer,
+        serde_json::json!(true),
+        "focus on the footer's first link"
+    );
+    assert!(
+        client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with("#/catalogue"),
+        "the route stays"
+    );
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn the_app_marks_the_current_page_in_the_navigation() {
+    let driver = Driver::start();
+    let server = serve(Overrides::new());
+    let client = driver.session(1280, 900).await;
+    for (route, heading, current) in [
+        ("#/catalogue", "Catalogue", vec!["#/catalogue"]),
+        ("#/parcours?vue=detail", "parcours", vec!["#/parcours"]),
+        ("#/a-propos", "propos", vec!["#/a-propos"]),
+        ("#/accessibilite", "accessibilité", vec![]),
+        ("#/", "Les services publics", vec!["#/"]),
+    ] {
+        client.goto(&server.url(route)).await.unwrap();
+        client.refresh().await.unwrap();
+        wait_for_text(&client, "main h1", heading).await;
+        let marked = client
+            .execute(
+                "return [...document.querySelectorAll('#navigation-principale a[aria-current=page]')].map(a => a.getAttribute('href'));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(marked, serde_json::json!(current), "{route}");
+    }
+    client.close().await.unwrap();
 }
 
 #[tokio::test]

@@ -1,4 +1,5 @@
-//! The shell: skip links, header, routed main, footer; catalogue loading.
+//! The app between index.html's header and footer: notices and the routed
+//! main; shared state; catalogue loading.
 
 use std::sync::Arc;
 
@@ -6,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parcours_core::{Answers, Catalogue};
 
-use crate::components::{Footer, Header, Notices, PreviewNotice, SkipLinks, StorageNotice};
+use crate::components::{
+    mark_current_page, show_catalogue_version, Notices, PreviewNotice, StorageNotice,
+};
 use crate::dom;
 use crate::loader::{self, CatalogueState};
 use crate::pages::{
@@ -263,6 +266,10 @@ pub fn App() -> impl IntoView {
         catalogue.set(state);
     });
 
+    // index.html's header and footer stay; the app keeps them current.
+    mark_current_page(route);
+    show_catalogue_version(catalogue);
+
     // The page shown: a change of in-page state only (catalogue filters,
     // pathway view) keeps the page, its focus and its scroll position.
     let page = Memo::new(move |_| route.get().page());
@@ -285,8 +292,6 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <SkipLinks/>
-        <Header/>
         <StorageNotice/>
         <PreviewNotice/>
         <main id="contenu" role="main" tabindex="-1" class="fr-container fr-pt-4w fr-pb-8w">
@@ -328,6 +333,5 @@ pub fn App() -> impl IntoView {
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),
             }}
         </main>
-        <Footer/>
     }
 }

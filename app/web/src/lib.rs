@@ -18,7 +18,8 @@ pub mod workshop;
 
 pub use app::App;
 
-/// Mounts the app in place of the static loading notice of `index.html`.
+/// Mounts the app in place of the static loading notice of `index.html`,
+/// between its header and footer.
 pub fn start() {
     // The panic's message in the console (debug builds: the release wasm
     // aborts without running hooks). The banner that tells the user is
@@ -28,10 +29,16 @@ pub fn start() {
     // not one long one: a phone stays responsive in between (Lighthouse's
     // total blocking time counts each task's excess over 50 ms).
     dom::later(0, || {
-        if let Some(notice) = dom::document().get_element_by_id("app-loading") {
+        use wasm_bindgen::JsCast;
+        let document = dom::document();
+        if let Some(notice) = document.get_element_by_id("app-loading") {
             notice.remove();
         }
-        leptos::mount::mount_to_body(App);
+        // Between index.html's header and footer.
+        match document.get_element_by_id("application") {
+            Some(place) => leptos::mount::mount_to(place.unchecked_into(), App).forget(),
+            None => leptos::mount::mount_to_body(App),
+        }
         // The worker's precaching downloads the whole site again: not while
         // the first page still needs the network.
         dom::later(3000, dom::register_service_worker);

@@ -1,118 +1,93 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
 use crate::dom;
-use crate::route::{Route, SERVICE_NAME};
+use crate::route::Route;
 
-/// DSFR header: Marianne block, service name, main navigation. On small
-/// screens the navigation folds behind a « Menu » button (done here instead
-/// of with DSFR's JavaScript). index.html paints a static copy before the
-/// wasm arrives: change both (tests/tests/shell.rs compares them).
-#[component]
-pub fn Header() -> impl IntoView {
-    let app = use_app();
-    let menu_open = RwSignal::new(false);
-    // Following a link closes the folded menu.
+/// The main navigation's links (index.html), in order, with their labels:
+/// a test checks that index.html has exactly these.
+pub fn navigation() -> [(Route, &'static str); 4] {
+    [
+        (Route::Home, "Accueil"),
+        (Route::Pathway(Default::default()), "Mon parcours"),
+        (Route::Catalogue(Default::default()), "Catalogue"),
+        (Route::About, "À propos"),
+    ]
+}
+
+/// The DSFR header is index.html's static markup (its folded menu works
+/// from shell.js, before the wasm arrives); the app only marks the link
+/// of the page shown (`aria-current`, which DSFR also styles).
+pub fn mark_current_page(route: RwSignal<Route>) {
     Effect::new(move |_| {
-        app.route.track();
-        menu_open.set(false);
-    });
-    let nav_link = move |route: Route, label: &'static str| {
-        let href = route.href();
-        let current = {
-            let route = route.clone();
-            move || (app.route.get().page() == route.page()).then_some("page")
-        };
-        view! {
-            <li class="fr-nav__item">
-                <a class="fr-nav__link" href=href aria-current=current>{label}</a>
-            </li>
+        let page = route.get().page();
+        let document = dom::document();
+        for (link, _) in navigation() {
+            let selector = format!("#navigation-principale a[href=\"{}\"]", link.href());
+            if let Ok(Some(a)) = document.query_selector(&selector) {
+                let _ = if link.page() == page {
+                    a.set_attribute("aria-current", "page")
+                } else {
+                    a.remove_attribute("aria-current")
+                };
+            }
         }
-    };
-    view! {
-        <header role="banner" class="fr-header">
-            <div class="fr-header__body">
-                <div class="fr-container">
-                    <div class="fr-header__body-row">
-                        <div class="fr-header__brand fr-enlarge-link">
-                            <div class="fr-header__brand-top">
-                                <div class="fr-header__logo">
-                                    <p class="fr-logo">"République" <br/> "Française"</p>
-                                </div>
-                                <div class="fr-header__navbar">
-                                    <button
-                                        type="button"
-                                        class="fr-btn--menu fr-btn"
-                                        aria-controls="menu-principal"
-                                        aria-haspopup="menu"
-                                        id="bouton-menu"
-                                        title="Menu"
-                                        prop:aria-expanded=move || menu_open.get().to_string()
-                                        on:click=move |_| {
-                                            menu_open.set(true);
-                                            dom::after_paint(|| {
-                                                dom::focus("#menu-principal .fr-btn--close");
-                                            });
-                                        }
-                                    >
-                                        "Menu"
-                                    </button>
-                                </div>
-                            </div>
-                            <div class="fr-header__service">
-                                <a href=Route::Home.href() title=format!("Accueil — {SERVICE_NAME}")>
-                                    <p class="fr-header__service-title">{SERVICE_NAME}</p>
-                                </a>
-                                <p class="fr-header__service-tagline">
-                                    "Les services publics pour l'industrie de votre territoire, étape par étape"
-                                </p>
-                            </div>
-                        </div>
-                    </div>
-                </div>
-            </div>
-            <div
-                class="fr-header__menu fr-modal"
-                class:fr-modal--opened=move || menu_open.get()
-                id="menu-principal"
-                aria-labelledby="bouton-menu"
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    // Escape closes the folded menu, as DSFR's own script does.
-                    if ev.key() == "Escape" && menu_open.get_untracked() {
-                        menu_open.set(false);
-                        dom::focus("#bouton-menu");
-                    }
-                }
-            >
-                <div class="fr-container">
-                    <button
-                        type="button"
-                        class="fr-btn--close fr-btn"
-                        aria-controls="menu-principal"
-                        title="Fermer"
-                        on:click=move |_| {
-                            menu_open.set(false);
-                            dom::focus("#bouton-menu");
-                        }
-                    >
-                        "Fermer"
-                    </button>
-                    <div class="fr-header__menu-links"></div>
-                    <nav
-                        class="fr-nav"
-                        id="navigation-principale"
-                        role="navigation"
-                        aria-label="Menu principal"
-                    >
-                        <ul class="fr-nav__list">
-                            {nav_link(Route::Home, "Accueil")}
-                            {nav_link(Route::Pathway(Default::default()), "Mon parcours")}
-                            {nav_link(Route::Catalogue(Default::default()), "Catalogue")}
-                            {nav_link(Route::About, "À propos")}
-                        </ul>
-                    </nav>
-                </div>
-            </div>
-        </header>
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INDEX: &str = include_str!("../../../../index.html");
+
+    /// `(href, text)` of each `<a …>text</a>` in `html`.
+    fn links(html: &str) -> Vec<(String, String)> {
+        html.split("<a ")
+            .skip(1)
+            .map(|a| {
+                let href = a
+                    .split("href=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                let text = a.split_once('>').unwrap().1.split("</a>").next().unwrap();
+                (href.to_string(), text.trim().to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn index_html_navigation_is_the_apps() {
+        let nav = INDEX
+            .split("id=\"navigation-principale\"")
+            .nth(1)
+            .unwrap()
+            .split("</nav>")
+            .next()
+            .unwrap();
+        let expected: Vec<(String, String)> = navigation()
+            .iter()
+            .map(|(route, label)| (route.href(), label.to_string()))
+            .collect();
+        assert_eq!(links(nav), expected);
+    }
+
+    #[test]
+    fn index_html_links_to_pages_that_exist() {
+        let routes: Vec<_> = links(INDEX)
+            .into_iter()
+            .filter(|(href, _)| href.starts_with("#/"))
+            .map(|(href, _)| (Route::parse(&href), href))
+            .collect();
+        // Header (logo, 4 links), footer (logo, 4 links).
+        assert_eq!(routes.len(), 10, "{routes:?}");
+        for (route, href) in routes {
+            assert!(
+                matches!(&route, Some(r) if !matches!(r, Route::NotFound(_))),
+                "{href}: {route:?}"
+            );
+        }
     }
 }
