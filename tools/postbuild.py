@@ -230,13 +230,10 @@ def externalise_loader(html: str, staging: Path, atelier):
         atelier_wasm=public_url + atelier[1],
     )
     body = body[: found.start()] + choose + body[found.end():]
-    # On Accueil, paint first, then download: the static page of index.html
-    # (its header and first lines) is painted before the wasm and the
-    # catalogue start to load, so they do not share the network with it. On
-    # a slow line the page shows ~2 s earlier; Lighthouse's LCP counts that.
-    # Other pages have only a loading line to paint (shell.js marks them):
-    # they start downloading at once (a shared pathway's content shows
-    # ~80 ms sooner, measured in Lighthouse's trace).
+    # Paint first, then download: the static page of index.html (Accueil's
+    # header and first lines) is painted before the wasm and the catalogue
+    # start to load, so they do not share the network with it. On a slow
+    # line the page shows ~2 s earlier; Lighthouse's LCP counts that.
     body = PAINT_FIRST + body
     digest = hashlib.sha256(body.encode()).hexdigest()[:16]
     name = f"loader-{digest}.js"
@@ -364,12 +361,9 @@ def build_atelier(src: Path, staging: Path, release: bool):
     return names
 
 
-# Prepended to Trunk's loader. The catalogue is preloaded from here (on
-# Accueil after the first paint), with the URL and mode of the app's own
-# fetch (loader.rs). The class is shell.js's, set before the first paint.
-PAINT_FIRST = """if (!document.documentElement.classList.contains("parcours-shell-other")) {
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
+# Prepended to Trunk's loader. The catalogue is preloaded from here, after
+# the first paint, with the URL and mode of the app's own fetch (loader.rs).
+PAINT_FIRST = """await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 {
   const version = document.querySelector('meta[name="parcours-catalogue-version"]')?.content;
   if (version && /^[A-Za-z0-9.-]{1,32}$/.test(version)) {

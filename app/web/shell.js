@@ -2,8 +2,7 @@
 (function () {
   // The static page shown while the app loads holds Accueil's first lines;
   // on any other page, a class hides them (style/app.css), so only the
-  // loading line shows, and the loader downloads the app without waiting
-  // for that line to be painted (PAINT_FIRST in tools/postbuild.py).
+  // loading line shows.
   var hash = location.hash;
   if (hash && hash !== "#" && hash !== "#/" && hash.indexOf("#/accueil") !== 0) {
     document.documentElement.classList.add("parcours-shell-other");
