@@ -235,8 +235,7 @@ def externalise_loader(html: str, staging: Path, atelier):
     # start to load, so they do not share the network with it. On a slow
     # line the page shows ~2 s earlier; Lighthouse's LCP counts that.
     body = PAINT_FIRST + body
-    digest = hashlib.sha256(body.encode()).hexdigest()[:16]
-    name = f"loader-{digest}.js"
+    name = f"loader-{content_hash(body.encode())}.js"
     for old in staging.glob("loader-*.js"):
         old.unlink()
     (staging / name).write_text(body, encoding="utf-8")
@@ -352,7 +351,7 @@ def build_atelier(src: Path, staging: Path, release: bool):
     glue, module = out / "parcours-atelier.js", out / "parcours-atelier_bg.wasm"
     if release:
         drop_unused_exports(module)
-    digest = hashlib.sha256(glue.read_bytes() + module.read_bytes()).hexdigest()[:16]
+    digest = content_hash(glue.read_bytes() + module.read_bytes())
     names = (f"parcours-atelier-{digest}.js", f"parcours-atelier-{digest}_bg.wasm")
     for old in staging.glob("parcours-atelier-*"):
         old.unlink()
@@ -430,6 +429,19 @@ self.addEventListener("fetch", (event) => {{
 """
 
 
+def content_hash(data: bytes) -> str:
+    """16 hex digits of SHA-256: the build outputs' names end with them, and
+    the README's cache rule (`-[0-9a-f]{16}`) matches exactly that."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def rename_by_hash(path: Path, stem: str, suffix: str) -> str:
+    """Renames `path` (in place) to `<stem>-<hash><suffix>`; returns the name."""
+    name = f"{stem}-{content_hash(path.read_bytes())}{suffix}"
+    path.replace(path.with_name(name))
+    return name
+
+
 def hash_shell(html: str, staging: Path):
     """shell.js drives index.html's menu and skip links: a copy cached from
     an older build would leave a newer page's menu dead. Named by its hash,
@@ -438,9 +450,7 @@ def hash_shell(html: str, staging: Path):
     tag = '<script src="shell.js"></script>'
     if not shell.is_file() or tag not in html:
         fail("shell.js ou sa balise <script> manque dans index.html")
-    name = f"shell-{hashlib.sha256(shell.read_bytes()).hexdigest()[:16]}.js"
-    shell.replace(staging / name)
-    return html.replace(tag, f'<script src="{name}"></script>')
+    return html.replace(tag, f'<script src="{rename_by_hash(shell, "shell", ".js")}"></script>')
 
 
 def write_service_worker(staging: Path):
@@ -482,10 +492,7 @@ def main():
         # for good (README, recommended headers).
         for wasm in staging.glob("parcours-web-*_bg.wasm"):
             drop_unused_exports(wasm)
-            digest = hashlib.sha256(wasm.read_bytes()).hexdigest()[:16]
-            renamed = f"parcours-web-{digest}_bg.wasm"
-            wasm.replace(staging / renamed)
-            html = html.replace(wasm.name, renamed)
+            html = html.replace(wasm.name, rename_by_hash(wasm, "parcours-web", "_bg.wasm"))
     html = hash_shell(html, staging)
     html = externalise_loader(html, staging, build_atelier(src, staging, release))
     # Offline support only for release builds: during `make run` a worker
