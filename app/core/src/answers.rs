@@ -58,10 +58,6 @@ impl Answers {
         self.find(question).ok().map(|i| self.0.remove(i).1)
     }
 
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut Answer) -> bool) {
-        self.0.retain_mut(|(q, a)| keep(q, a));
-    }
-
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -71,16 +67,12 @@ impl Answers {
     }
 
     /// In question id order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&String, &Answer)> + ExactSizeIterator {
-        self.0.iter().map(|(q, a)| (q, a))
+    pub fn iter(&self) -> <&Answers as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &String> + ExactSizeIterator {
         self.0.iter().map(|(q, _)| q)
-    }
-
-    pub fn values(&self) -> impl DoubleEndedIterator<Item = &Answer> + ExactSizeIterator {
-        self.0.iter().map(|(_, a)| a)
     }
 }
 
@@ -98,12 +90,6 @@ impl Extend<(String, Answer)> for Answers {
         for (q, a) in iter {
             self.insert(q, a);
         }
-    }
-}
-
-impl<const N: usize> From<[(String, Answer); N]> for Answers {
-    fn from(entries: [(String, Answer); N]) -> Answers {
-        entries.into_iter().collect()
     }
 }
 
