@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use parcours_core::{
-    export, load, recommend, share, unreachable_modules, validate, Answers, Catalogue, Diagnostic,
+    export, load, read_catalogue, recommend, share, unreachable_modules, validate, Answers,
+    Catalogue, Diagnostic,
 };
 
 const DEFAULT_PATH: &str = "content/catalogue.json";
@@ -202,12 +203,12 @@ fn stats(a: &Args) -> Result<(), Fail> {
     // cannot be read as a catalogue at all is refused.
     let (cat, problems) = match load(&text) {
         Ok(cat) => (cat, 0),
-        Err(d) => match serde_json::from_str::<Catalogue>(&text) {
-            Ok(cat) if cat.schema == parcours_core::SCHEMA_VERSION => {
+        Err(d) => match read_catalogue(&text) {
+            Ok(cat) => {
                 let n = validate(&cat).len();
                 (cat, n)
             }
-            _ => {
+            Err(_) => {
                 print_diagnostics(&path, &d);
                 return Err(Fail::Invalid);
             }

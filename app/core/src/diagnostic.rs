@@ -1,4 +1,4 @@
-//! Loading a catalogue: parse, check the format version, deserialise, validate,
+//! Loading a catalogue: parse, check the format version, read the types, validate,
 //! and report every problem located in the file (JSON pointer, line, column).
 
 use std::fmt;
@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::fast::FastMap;
 use crate::model::{Catalogue, SCHEMA_VERSION};
+use crate::read::{FromJson, Json, Number};
 use crate::validate::validate;
 
 /// One problem found in a catalogue, written for the person editing it.
@@ -63,68 +64,7 @@ pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
 pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     // Some Windows editors save a byte-order mark; JSON does not allow it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // 1. Syntax, and the format version before anything else: a future
-    //    format would otherwise produce a cascade of meaningless errors.
-    //    One pass that keeps nothing but `schema` (a `serde_json::Value`
-    //    here cost a second parser and printer in the wasm).
-    let head: Head = match serde_json::from_str(text) {
-        Ok(h) => h,
-        // `Head` reads an object only: anything else is a type error.
-        Err(e) if e.is_data() => {
-            let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
-            return Err(vec![Diagnostic::new("", msg).at(1, 1)]);
-        }
-        Err(e) => {
-            let msg = format!("JSON invalide : {}", translate_serde(&e));
-            return Err(vec![
-                Diagnostic::new("", msg).at(e.line(), char_column(text, e.line(), e.column()))
-            ]);
-        }
-    };
-    // Any other type for `schema` is left to the typed pass below, which
-    // names the expected type.
-    if let Some(found) = head.schema.and_then(|s| s.0) {
-        if found != Number::U(u64::from(SCHEMA_VERSION)) {
-            let d = Diagnostic::new("/schema", unsupported_schema_message(found));
-            return Err(vec![locate_diagnostic(text, d)]);
-        }
-    }
-    // 2. Types. From the text (not the Value) so that serde_json knows the
-    //    line and column; where in the tree is then read back from that
-    //    position (serde_path_to_error did it at the cost of a second copy
-    //    of every Deserialize impl in the wasm: 78 KB).
-    let cat: Catalogue = match serde_json::from_str(text) {
-        Ok(c) => c,
-        Err(e) => {
-            let message = translate_serde(&e);
-            let english = e.to_string();
-            let offset = byte_offset(text, e.line(), e.column());
-            // serde_json reports a wrong type or value on the character
-            // just before it, anything else where it stopped reading.
-            let before = english.starts_with("invalid ");
-            let mut pointer = pointer_at(text, offset, before);
-            // An enum written as an object with more than one key: serde_json
-            // stops on the last character of the first key's value.
-            if english.starts_with("expected value") && ends_at(text, &pointer, offset) {
-                if let Some((parent, _)) = pointer.rsplit_once('/') {
-                    pointer.truncate(parent.len());
-                }
-            }
-            // The position of an unknown field is its key, inside the
-            // object: name the field as the editor wrote it.
-            if let Some((field, _)) = english
-                .strip_prefix("unknown field `")
-                .and_then(|r| r.split_once('`'))
-            {
-                pointer.push('/');
-                pointer.push_str(&escape_token(field));
-            }
-            let d = Diagnostic::new(pointer, message)
-                .at(e.line(), char_column(text, e.line(), e.column()));
-            return Err(vec![d]);
-        }
-    };
-    // 3. Meaning.
+    let cat = read_types(text).map_err(|d| vec![d])?;
     let diags = validate(&cat);
     if diags.is_empty() {
         Ok(cat)
@@ -137,108 +77,36 @@ pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
     }
 }
 
-/// The top of a catalogue, read before its types: only `schema` is kept,
-/// every other value is skipped (its syntax still checked). Unlike a derived
-/// struct it refuses a list, which serde would read field by field.
-struct Head {
-    schema: Option<SchemaNumber>,
+/// Parses a catalogue and checks its format version and types, but not
+/// its meaning: for tools that still work on a catalogue being edited.
+pub fn read_catalogue(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    read_types(text).map_err(|d| vec![d])
 }
 
-impl<'de> serde::Deserialize<'de> for Head {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Head;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Head, A::Error> {
-                let mut schema = None;
-                while let Some(key) = a.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "schema" {
-                        schema = Some(a.next_value::<SchemaNumber>()?);
-                    } else {
-                        a.next_value::<serde::de::IgnoredAny>()?;
-                    }
-                }
-                Ok(Head { schema })
-            }
-        }
-        d.deserialize_map(Visitor)
-    }
-}
-
-/// `schema` when it is a number; `None` for any other type.
-struct SchemaNumber(Option<Number>);
-
-/// A JSON number as serde_json reads it. Printed only for the message: the
-/// visitor stays small (it is instantiated with serde_json's number parser).
-#[derive(PartialEq)]
-enum Number {
-    U(u64),
-    I(i64),
-    F(f64),
-}
-
-impl fmt::Display for Number {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Number::U(n) => write!(f, "{n}"),
-            Number::I(n) => write!(f, "{n}"),
-            // serde_json's own float printer (zmij), already in the wasm for
-            // its messages: core's would add ~8 KB. It writes « 1.0 » as
-            // written, where « 1 » would read as the expected format.
-            Number::F(n) => f.write_str(zmij::Buffer::new().format(*n)),
+/// Syntax, format version, then types: the first problem, located.
+fn read_types(text: &str) -> Result<Catalogue, Diagnostic> {
+    // 1. Syntax.
+    let root: Json = serde_json::from_str(text).map_err(|e| {
+        let msg = format!("JSON invalide : {}", translate_serde(&e));
+        Diagnostic::new("", msg).at(e.line(), char_column(text, e.line(), e.column()))
+    })?;
+    let Json::Obj(entries) = &root else {
+        let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
+        return Err(Diagnostic::new("", msg).at(1, 1));
+    };
+    // 2. The format version before anything else: a future format would
+    //    otherwise produce a cascade of meaningless errors. Any other type
+    //    for `schema` is left to the typed reading, which names the
+    //    expected type.
+    if let Some((_, Json::Num(found))) = entries.iter().find(|(k, _)| k == "schema") {
+        if *found != Number::U(u64::from(SCHEMA_VERSION)) {
+            let d = Diagnostic::new("/schema", unsupported_schema_message(found));
+            return Err(locate_diagnostic(text, d));
         }
     }
-}
-
-impl<'de> serde::Deserialize<'de> for SchemaNumber {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = SchemaNumber;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("any value")
-            }
-            fn visit_u64<E>(self, n: u64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(Number::U(n))))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(Number::I(n))))
-            }
-            fn visit_f64<E>(self, n: f64) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(Some(Number::F(n))))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(None))
-            }
-            fn visit_str<E>(self, _: &str) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(None))
-            }
-            fn visit_unit<E>(self) -> Result<SchemaNumber, E> {
-                Ok(SchemaNumber(None))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<SchemaNumber, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(SchemaNumber(None))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut a: A,
-            ) -> Result<SchemaNumber, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(SchemaNumber(None))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
+    // 3. Types (`read.rs`); the pointer is then located in the text.
+    Catalogue::from_json(root).map_err(|d| locate_diagnostic(text, d))
 }
 
 /// serde_json counts columns in bytes; editors count characters.
@@ -257,80 +125,6 @@ fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {
     PositionIndex::new(text).locate(text, d)
 }
 
-/// Byte offset of serde_json's (line, column), both 1-based, columns in
-/// bytes; clamped to the text.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    (start + column.saturating_sub(1)).min(text.len())
-}
-
-/// JSON pointer of the deepest value of `text` whose span holds `offset`
-/// (or, with `before`, starts just after it): where serde_json stopped on a
-/// type error (a missing field: the object, as serde_json stops on its `}`).
-fn pointer_at(text: &str, offset: usize, before: bool) -> String {
-    let b = text.as_bytes();
-    let mut s = Scanner { b, i: 0 };
-    s.ws();
-    let mut at = s.i;
-    let mut pointer = String::new();
-    // Each level scans its children once; depth is bounded by the text.
-    loop {
-        let child = match b.get(at) {
-            Some(b'{') => object_children(b, at).and_then(|kids| {
-                kids.into_iter()
-                    .find(|&(_, start)| holds(b, start, offset, before))
-                    .map(|(key, start)| (escape_token(&key), start))
-            }),
-            Some(b'[') => array_children(b, at).and_then(|kids| {
-                kids.into_iter()
-                    .enumerate()
-                    .find(|&(_, start)| holds(b, start, offset, before))
-                    .map(|(n, start)| (n.to_string(), start))
-            }),
-            _ => None,
-        };
-        match child {
-            Some((token, start)) if start != at => {
-                pointer.push('/');
-                pointer.push_str(&token);
-                at = start;
-            }
-            _ => return pointer,
-        }
-    }
-}
-
-/// Whether the value at `pointer` ends on the character at `offset`, and
-/// started before it (a one-character value, or `{}`, is itself the error).
-fn ends_at(text: &str, pointer: &str, offset: usize) -> bool {
-    let Some(start) = locate_pointer(text, pointer) else {
-        return false;
-    };
-    let mut s = Scanner {
-        b: text.as_bytes(),
-        i: start,
-    };
-    let empty_object = text
-        .get(start..=offset)
-        .is_some_and(|v| v.starts_with('{') && v[1..].trim_start().starts_with('}'));
-    s.skip_value().is_some() && s.i == offset + 1 && start < offset && !empty_object
-}
-
-/// Whether the value starting at `start` spans `offset`; with `before`,
-/// also when it starts just after `offset` (never inside the previous
-/// sibling then: a separator lies between).
-fn holds(b: &[u8], start: usize, offset: usize, before: bool) -> bool {
-    if start > offset + usize::from(before) {
-        return false;
-    }
-    let mut s = Scanner { b, i: start };
-    s.skip_value().is_some() && offset < s.i
-}
-
 /// serde_json speaks English; editors read French. Known shapes are
 /// translated, anything else is kept as is rather than lost.
 fn translate_serde(e: &serde_json::Error) -> String {
@@ -341,55 +135,6 @@ fn translate_serde(e: &serde_json::Error) -> String {
 }
 
 fn translate_message(msg: &str) -> String {
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = tail
-            .strip_prefix(", expected one of ")
-            .or_else(|| tail.strip_prefix(", expected "))
-            .map(|l| l.replace('`', ""));
-        return match expected {
-            Some(l) => format!("champ inconnu « {field} » (champs possibles : {l})"),
-            None => format!("champ inconnu « {field} » (aucun champ n'est attendu ici)"),
-        };
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant `") {
-        let (v, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = tail
-            .strip_prefix(", expected one of ")
-            .or_else(|| tail.strip_prefix(", expected "))
-            .map(|l| l.replace('`', ""))
-            .unwrap_or_default();
-        return format!("valeur inconnue « {v} » (valeurs possibles : {expected})");
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let field = rest.trim_end_matches('`');
-        return format!("champ obligatoire « {field} » manquant");
-    }
-    if let Some(rest) = msg.strip_prefix("duplicate field `") {
-        let field = rest.trim_end_matches('`');
-        return format!("champ « {field} » présent deux fois");
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "type incorrect : {} trouvé, {} attendu",
-                french_found(found),
-                french_expected(expected)
-            );
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!(
-                "valeur incorrecte : {} trouvé, {} attendu",
-                french_found(found),
-                french_expected(expected)
-            );
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("invalid length ") {
-        return format!("longueur incorrecte : {rest}");
-    }
     let table: &[(&str, &str)] = &[
         (
             "EOF while parsing an object",
@@ -448,45 +193,6 @@ fn translate_message(msg: &str) -> String {
         }
     }
     msg.to_string()
-}
-
-fn french_found(s: &str) -> String {
-    if let Some(v) = s.strip_prefix("string ") {
-        return format!("le texte {v}");
-    }
-    if let Some(v) = s.strip_prefix("integer ") {
-        return format!("le nombre {}", v.trim_matches('`'));
-    }
-    if let Some(v) = s.strip_prefix("floating point ") {
-        return format!("le nombre {}", v.trim_matches('`'));
-    }
-    if let Some(v) = s.strip_prefix("boolean ") {
-        return format!("le booléen {}", v.trim_matches('`'));
-    }
-    match s {
-        "map" => "un objet".into(),
-        "sequence" => "une liste".into(),
-        "null" => "null".into(),
-        "unit value" => "null".into(),
-        other => other.to_string(),
-    }
-}
-
-fn french_expected(s: &str) -> String {
-    match s {
-        "a string" => "un texte".into(),
-        "a sequence" => "une liste".into(),
-        "a boolean" => "un booléen (true ou false)".into(),
-        "u32" | "u64" | "u8" | "usize" => "un entier positif".into(),
-        "i32" | "i64" => "un entier".into(),
-        "a map" => "un objet".into(),
-        other if other.starts_with("struct ") => "un objet".into(),
-        other if other.starts_with("enum ") || other.starts_with("unit variant") => {
-            "une condition ou une valeur connue".into()
-        }
-        other if other.starts_with("a sequence") => "une liste".into(),
-        other => other.to_string(),
-    }
 }
 
 /// Maps byte offsets to line/column (1-based, columns counted in characters).
@@ -669,7 +375,7 @@ fn array_children(b: &[u8], at: usize) -> Option<Vec<usize>> {
 
 /// A key as a JSON pointer token (RFC 6901): `~` → `~0`, `/` → `~1`;
 /// [`pointer_tokens`] reads it back.
-fn escape_token(key: &str) -> String {
+pub(crate) fn escape_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
@@ -865,16 +571,10 @@ mod tests {
     #[test]
     fn serde_messages_are_french() {
         assert_eq!(
-            translate_message("missing field `title`"),
-            "champ obligatoire « title » manquant"
+            translate_message("expected `,` or `}`"),
+            "virgule « , » ou accolade « } » attendue"
         );
-        assert!(
-            translate_message("unknown field `titel`, expected one of `id`, `title`")
-                .starts_with("champ inconnu « titel »")
-        );
-        assert!(
-            translate_message("invalid type: string \"3\", expected u32")
-                .contains("le texte \"3\" trouvé, un entier positif attendu")
-        );
+        // Unknown ones are kept rather than lost.
+        assert_eq!(translate_message("something new"), "something new");
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 mod fast;
 pub mod flow;
 pub mod model;
+mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
 mod schema;
@@ -25,7 +26,7 @@ pub use schema::json_schema;
 
 pub use answers::{Answer, Answers};
 pub use condition::Truth;
-pub use diagnostic::{load, Diagnostic};
+pub use diagnostic::{load, read_catalogue, Diagnostic};
 pub use model::*;
 pub use recommend::{pathway, Pathway};
 pub use validate::{unreachable_modules, validate};

@@ -1,9 +1,11 @@
-//! The pointer of a type error (wrong type, missing or unknown field) is
-//! read back from serde_json's position. serde_path_to_error, which tracks
-//! the path while deserialising, is the oracle: on the real catalogue,
+//! The catalogue is read by hand (`read.rs`), not by serde's derived
+//! readers, which stay on the model as the oracle: serde_path_to_error
+//! tracks their path while deserialising. On the real catalogue,
 //! each value of the first item of every list mutated, each field removed,
-//! an unknown field added to each object, pretty and compact, the two
-//! pointers must agree. (The first item only, in a copy cut to two items
+//! an unknown field added to each object, pretty and compact, both must
+//! refuse the file with the same pointer. One difference is meant: serde
+//! reads a struct from a list, field by field, so `[1]` for an object fails
+//! at its item 0; the hand-written reader refuses the list itself. (The first item only, in a copy cut to two items
 //! per list: every type of the model is there, and the whole file would
 //! take minutes in a debug build.)
 
@@ -71,13 +73,30 @@ fn wrong(v: &Value) -> Value {
 }
 
 fn check(doc: &Value, what: &str, mismatches: &mut Vec<String>, checked: &mut usize) {
+    check_with(doc, what, None, mismatches, checked)
+}
+
+/// `list_for_object`: the pointer of an object replaced by a list.
+fn check_with(
+    doc: &Value,
+    what: &str,
+    list_for_object: Option<&str>,
+    mismatches: &mut Vec<String>,
+    checked: &mut usize,
+) {
     for text in [
         serde_json::to_string_pretty(doc).unwrap(),
         serde_json::to_string(doc).unwrap(),
     ] {
-        let Some(expected) = oracle(&text) else {
+        let Some(mut expected) = oracle(&text) else {
             return;
         };
+        // (A condition, an enum, is not read from a list by serde either.)
+        if let Some(object) = list_for_object {
+            if expected == format!("{object}/0") {
+                expected = object.to_string();
+            }
+        }
         *checked += 1;
         let d = load(&text).expect_err("the oracle saw an error");
         if d.len() != 1 || d[0].pointer != expected {
@@ -109,9 +128,10 @@ fn pointers_of_type_errors_match_the_tracked_path() {
         }
         let mut doc = root.clone();
         *doc.pointer_mut(pointer).unwrap() = wrong(value);
-        check(
+        check_with(
             &doc,
             &format!("type changé en {pointer}"),
+            value.is_object().then_some(pointer.as_str()),
             &mut mismatches,
             &mut checked,
         );

@@ -1,0 +1,820 @@
+//! Reading a catalogue's JSON into the model, by hand.
+//!
+//! serde_json parses the text into a small tree ([`Json`], one visitor), and
+//! plain functions turn that tree into the model. serde's derived readers
+//! did the second part too, but each struct's reader was compiled once per
+//! container around it and accepted lists as structs: 22 KB of the gzipped
+//! wasm, for the same result. Here the pointer of a faulty value is known
+//! as the error goes up (each level prepends its key), where serde's
+//! position had to be mapped back to a pointer. The derived `Deserialize`
+//! stays on the model as the oracle `tests/type_error_pointers.rs` compares
+//! this reader with.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+use crate::diagnostic::{escape_token, Diagnostic};
+use crate::model::*;
+
+/// A JSON value, as parsed; keys in document order, repeats kept (so that
+/// a field written twice can be reported).
+#[derive(Debug, Default)]
+pub(crate) enum Json {
+    #[default]
+    Null,
+    Bool(bool),
+    Num(Number),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+/// A JSON number as serde_json reads it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Number {
+    U(u64),
+    I(i64),
+    F(f64),
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Number::U(n) => write!(f, "{n}"),
+            Number::I(n) => write!(f, "{n}"),
+            // serde_json's own float printer (zmij), already in the wasm:
+            // core's would add ~8 KB. It writes « 1.0 » as written, where
+            // « 1 » would read as an integer.
+            Number::F(n) => f.write_str(zmij::Buffer::new().format(*n)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Json;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+                Ok(Json::Bool(b))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+                Ok(Json::Num(Number::U(n)))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+                Ok(Json::Num(Number::I(n)))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+                Ok(Json::Num(Number::F(n)))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+                Ok(Json::Str(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Json, E> {
+                Ok(Json::Str(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Json, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = a.next_element()? {
+                    out.push(v);
+                }
+                Ok(Json::Arr(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Json, A::Error> {
+                let mut out = Vec::new();
+                while let Some(k) = a.next_key::<String>()? {
+                    out.push((k, a.next_value()?));
+                }
+                Ok(Json::Obj(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// The first problem met, its pointer relative to the value being read.
+type Read<T> = Result<T, Diagnostic>;
+
+/// Puts `d` under the key or index `token` of its parent.
+fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
+    d.pointer = format!("/{}{}", escape_token(token), d.pointer);
+    d
+}
+
+fn fail(message: String) -> Diagnostic {
+    Diagnostic::new("", message)
+}
+
+/// « type incorrect : le texte « 3 » trouvé, un entier positif attendu ».
+fn wrong(found: &Json, expected: &str) -> Diagnostic {
+    let found = match found {
+        Json::Null => "null".to_string(),
+        Json::Bool(b) => format!("le booléen {b}"),
+        Json::Num(n) => format!("le nombre {n}"),
+        Json::Str(s) => format!("le texte « {s} »"),
+        Json::Arr(_) => "une liste".to_string(),
+        Json::Obj(_) => "un objet".to_string(),
+    };
+    fail(format!(
+        "type incorrect : {found} trouvé, {expected} attendu"
+    ))
+}
+
+fn unknown_value(value: &str, possible: &[&str]) -> Diagnostic {
+    fail(format!(
+        "valeur inconnue « {value} » (valeurs possibles : {})",
+        possible.join(", ")
+    ))
+}
+
+pub(crate) trait FromJson: Sized {
+    fn from_json(v: Json) -> Read<Self>;
+}
+
+impl FromJson for String {
+    fn from_json(v: Json) -> Read<Self> {
+        match v {
+            Json::Str(s) => Ok(s),
+            v => Err(wrong(&v, "un texte")),
+        }
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: Json) -> Read<Self> {
+        match v {
+            Json::Bool(b) => Ok(b),
+            v => Err(wrong(&v, "un booléen (true ou false)")),
+        }
+    }
+}
+
+/// An integer within `min..=max`; a float is a type error, as in serde.
+fn integer(v: Json, min: i64, max: i64, expected: &str) -> Read<i64> {
+    let Json::Num(num) = v else {
+        return Err(wrong(&v, expected));
+    };
+    let n = match num {
+        Number::U(n) => i64::try_from(n).ok(),
+        Number::I(n) => Some(n),
+        Number::F(_) => return Err(wrong(&v, expected)),
+    };
+    n.filter(|n| (min..=max).contains(n)).ok_or_else(|| {
+        fail(format!(
+            "valeur incorrecte : le nombre {num} trouvé, {expected} attendu"
+        ))
+    })
+}
+
+impl FromJson for u32 {
+    fn from_json(v: Json) -> Read<Self> {
+        integer(v, 0, u32::MAX.into(), "un entier positif").map(|n| n as u32)
+    }
+}
+
+impl FromJson for i32 {
+    fn from_json(v: Json) -> Read<Self> {
+        integer(v, i32::MIN.into(), i32::MAX.into(), "un entier").map(|n| n as i32)
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(v: Json) -> Read<Self> {
+        integer(v, i64::MIN, i64::MAX, "un entier")
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: Json) -> Read<Self> {
+        let Json::Arr(items) = v else {
+            return Err(wrong(&v, "une liste"));
+        };
+        // A plain loop: `collect` into a `Result` costs twice the code.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, x) in items.into_iter().enumerate() {
+            out.push(T::from_json(x).map_err(|d| under(d, &i.to_string()))?);
+        }
+        Ok(out)
+    }
+}
+
+/// `null` reads as absent, as serde reads an `Option`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: Json) -> Read<Self> {
+        match v {
+            Json::Null => Ok(None),
+            v => T::from_json(v).map(Some),
+        }
+    }
+}
+
+/// The fields of an object, checked against the names its type knows.
+/// The first problem is kept aside, and a blank value stands in for the
+/// faulty field until [`Fields::done`] reports it: one call per field and
+/// no early return (each one cost a copy of the error and the drops of the
+/// fields read so far, in every struct).
+struct Fields {
+    entries: Vec<(String, Json)>,
+    error: Option<Diagnostic>,
+}
+
+fn object(v: Json, known: &[&str]) -> Read<Fields> {
+    let Json::Obj(entries) = v else {
+        return Err(wrong(&v, "un objet"));
+    };
+    // In file order, as the editor reads them. At most one more entry than
+    // `known` is looked at: the next one is unknown or a repeat.
+    for (i, (key, _)) in entries.iter().enumerate() {
+        if !known.contains(&key.as_str()) {
+            let message = if known.is_empty() {
+                format!("champ inconnu « {key} » (aucun champ n'est attendu ici)")
+            } else {
+                format!(
+                    "champ inconnu « {key} » (champs possibles : {})",
+                    known.join(", ")
+                )
+            };
+            return Err(under(fail(message), key));
+        }
+        if entries[..i].iter().any(|(k, _)| k == key) {
+            return Err(under(
+                fail(format!("champ « {key} » présent deux fois")),
+                key,
+            ));
+        }
+    }
+    Ok(Fields {
+        entries,
+        error: None,
+    })
+}
+
+/// A stand-in while an object with a faulty field is read; never returned.
+trait Blank {
+    fn blank() -> Self;
+}
+
+impl<T: Default> Blank for T {
+    fn blank() -> T {
+        T::default()
+    }
+}
+
+impl Blank for Condition {
+    fn blank() -> Self {
+        Condition::All(Vec::new())
+    }
+}
+
+impl Blank for QuestionKind {
+    fn blank() -> Self {
+        QuestionKind::Single
+    }
+}
+
+impl Blank for Questionnaire {
+    fn blank() -> Self {
+        Questionnaire { groups: Vec::new() }
+    }
+}
+
+impl Blank for SourceRef {
+    fn blank() -> Self {
+        SourceRef {
+            document: String::new(),
+            section: String::new(),
+            excerpt: None,
+        }
+    }
+}
+
+impl Fields {
+    fn take(&mut self, key: &str) -> Option<Json> {
+        self.entries
+            .iter_mut()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| std::mem::take(v))
+    }
+
+    fn keep<T: Blank>(&mut self, read: Read<T>) -> T {
+        read.unwrap_or_else(|d| {
+            self.error.get_or_insert(d);
+            T::blank()
+        })
+    }
+
+    /// A field that must be present. (Not inlined: once per field type,
+    /// not once per field.)
+    #[inline(never)]
+    fn req<T: FromJson + Blank>(&mut self, key: &str) -> T {
+        let read = match self.take(key) {
+            Some(v) => T::from_json(v).map_err(|d| under(d, key)),
+            None => Err(fail(format!("champ obligatoire « {key} » manquant"))),
+        };
+        self.keep(read)
+    }
+
+    /// A field that may be left out (its default then).
+    #[inline(never)]
+    fn opt<T: FromJson + Default>(&mut self, key: &str) -> T {
+        match self.take(key) {
+            Some(v) => {
+                let read = T::from_json(v).map_err(|d| under(d, key));
+                self.keep(read)
+            }
+            None => T::default(),
+        }
+    }
+
+    /// The object read, or the first problem met in its fields.
+    fn done<T>(self, value: T) -> Read<T> {
+        match self.error {
+            None => Ok(value),
+            Some(d) => Err(d),
+        }
+    }
+}
+
+impl FromJson for Catalogue {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(
+            v,
+            &[
+                "schema",
+                "version",
+                "published",
+                "sources",
+                "providers",
+                "themes",
+                "steps",
+                "kinds",
+                "modules",
+                "questionnaire",
+                "rules",
+            ],
+        )?;
+        let value = Catalogue {
+            schema: f.req("schema"),
+            version: f.req("version"),
+            published: f.req("published"),
+            sources: f.req("sources"),
+            providers: f.req("providers"),
+            themes: f.req("themes"),
+            steps: f.req("steps"),
+            kinds: f.req("kinds"),
+            modules: f.req("modules"),
+            questionnaire: f.req("questionnaire"),
+            rules: f.req("rules"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Source {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "title", "publisher", "url"])?;
+        let value = Source {
+            id: f.req("id"),
+            title: f.req("title"),
+            publisher: f.req("publisher"),
+            url: f.opt("url"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Provider {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "name", "short_name", "url", "description"])?;
+        let value = Provider {
+            id: f.req("id"),
+            name: f.req("name"),
+            short_name: f.req("short_name"),
+            url: f.opt("url"),
+            description: f.opt("description"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Theme {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "label", "description"])?;
+        let value = Theme {
+            id: f.req("id"),
+            label: f.req("label"),
+            description: f.req("description"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Step {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "label", "description"])?;
+        let value = Step {
+            id: f.req("id"),
+            label: f.req("label"),
+            description: f.req("description"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Kind {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "label"])?;
+        let value = Kind {
+            id: f.req("id"),
+            label: f.req("label"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Module {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(
+            v,
+            &[
+                "id",
+                "title",
+                "provider",
+                "partners",
+                "themes",
+                "step",
+                "kind",
+                "summary",
+                "benefits",
+                "audience",
+                "cost",
+                "duration",
+                "access",
+                "url",
+                "prerequisites",
+                "priority",
+                "exclusions",
+                "browse_only",
+                "source",
+            ],
+        )?;
+        let value = Module {
+            id: f.req("id"),
+            title: f.req("title"),
+            provider: f.req("provider"),
+            partners: f.opt("partners"),
+            themes: f.req("themes"),
+            step: f.req("step"),
+            kind: f.req("kind"),
+            summary: f.req("summary"),
+            benefits: f.req("benefits"),
+            audience: f.req("audience"),
+            cost: f.opt("cost"),
+            duration: f.opt("duration"),
+            access: f.req("access"),
+            url: f.opt("url"),
+            prerequisites: f.opt("prerequisites"),
+            priority: f.opt("priority"),
+            exclusions: f.opt("exclusions"),
+            browse_only: f.opt("browse_only"),
+            source: f.req("source"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Exclusion {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["when", "reason"])?;
+        let value = Exclusion {
+            when: f.req("when"),
+            reason: f.req("reason"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for SourceRef {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["document", "section", "excerpt"])?;
+        let value = SourceRef {
+            document: f.req("document"),
+            section: f.req("section"),
+            excerpt: f.opt("excerpt"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Questionnaire {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["groups"])?;
+        let value = Questionnaire {
+            groups: f.req("groups"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Group {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(
+            v,
+            &[
+                "id",
+                "label",
+                "description",
+                "theme",
+                "visible_if",
+                "questions",
+            ],
+        )?;
+        let value = Group {
+            id: f.req("id"),
+            label: f.req("label"),
+            description: f.req("description"),
+            theme: f.opt("theme"),
+            visible_if: f.opt("visible_if"),
+            questions: f.req("questions"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for QuestionKind {
+    fn from_json(v: Json) -> Read<Self> {
+        const NAMES: [&str; 5] = ["single", "multiple", "yes_no", "scale", "number"];
+        const KINDS: [QuestionKind; 5] = [
+            QuestionKind::Single,
+            QuestionKind::Multiple,
+            QuestionKind::YesNo,
+            QuestionKind::Scale,
+            QuestionKind::Number,
+        ];
+        let Json::Str(s) = v else {
+            return Err(wrong(&v, "un texte"));
+        };
+        match NAMES.iter().position(|n| *n == s) {
+            Some(i) => Ok(KINDS[i]),
+            None => Err(unknown_value(&s, &NAMES)),
+        }
+    }
+}
+
+impl FromJson for Question {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(
+            v,
+            &[
+                "id",
+                "label",
+                "help",
+                "kind",
+                "options",
+                "allow_unknown",
+                "required",
+                "visible_if",
+                "min",
+                "max",
+                "unit",
+                "min_label",
+                "max_label",
+            ],
+        )?;
+        let value = Question {
+            id: f.req("id"),
+            label: f.req("label"),
+            help: f.req("help"),
+            kind: f.req("kind"),
+            options: f.opt("options"),
+            allow_unknown: f.opt("allow_unknown"),
+            required: f.opt("required"),
+            visible_if: f.opt("visible_if"),
+            min: f.opt("min"),
+            max: f.opt("max"),
+            unit: f.opt("unit"),
+            min_label: f.opt("min_label"),
+            max_label: f.opt("max_label"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for AnswerOption {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "label", "description"])?;
+        let value = AnswerOption {
+            id: f.req("id"),
+            label: f.req("label"),
+            description: f.opt("description"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for Rule {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["id", "when", "modules", "weight", "reason"])?;
+        let value = Rule {
+            id: f.req("id"),
+            when: f.req("when"),
+            modules: f.req("modules"),
+            weight: f.req("weight"),
+            reason: f.req("reason"),
+        };
+        f.done(value)
+    }
+}
+
+const CONDITIONS: [&str; 9] = [
+    "all", "any", "not", "answered", "unknown", "equals", "in", "at_least", "at_most",
+];
+
+impl FromJson for Condition {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut entries = match v {
+            Json::Obj(entries) => entries,
+            // serde read a lone name as a variant without content: the
+            // same message for an unknown one, a clear one for a known one.
+            Json::Str(s) if !CONDITIONS.contains(&s.as_str()) => {
+                return Err(unknown_value(&s, &CONDITIONS))
+            }
+            v => return Err(wrong(&v, "une condition (un objet à une seule clé)")),
+        };
+        let Some((key, value)) = entries.pop().filter(|_| entries.is_empty()) else {
+            return Err(fail(format!(
+                "une condition s'écrit avec une seule clé parmi : {}",
+                CONDITIONS.join(", ")
+            )));
+        };
+        let read = match key.as_str() {
+            "all" => Vec::from_json(value).map(Condition::All),
+            "any" => Vec::from_json(value).map(Condition::Any),
+            "not" => Condition::from_json(value).map(|c| Condition::Not(Box::new(c))),
+            "answered" => String::from_json(value).map(Condition::Answered),
+            "unknown" => String::from_json(value).map(Condition::Unknown),
+            "equals" => OptionTest::from_json(value).map(Condition::Equals),
+            "in" => OptionsTest::from_json(value).map(Condition::In),
+            "at_least" => NumberTest::from_json(value).map(Condition::AtLeast),
+            "at_most" => NumberTest::from_json(value).map(Condition::AtMost),
+            _ => return Err(unknown_value(&key, &CONDITIONS)),
+        };
+        read.map_err(|d| under(d, &key))
+    }
+}
+
+impl FromJson for OptionTest {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["question", "option"])?;
+        let value = OptionTest {
+            question: f.req("question"),
+            option: f.req("option"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for OptionsTest {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["question", "options"])?;
+        let value = OptionsTest {
+            question: f.req("question"),
+            options: f.req("options"),
+        };
+        f.done(value)
+    }
+}
+
+impl FromJson for NumberTest {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["question", "value"])?;
+        let value = NumberTest {
+            question: f.req("question"),
+            value: f.req("value"),
+        };
+        f.done(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T: FromJson>(json: &str) -> Read<T> {
+        T::from_json(serde_json::from_str(json).unwrap())
+    }
+
+    fn error<T: FromJson + fmt::Debug>(json: &str) -> (String, String) {
+        let d = read::<T>(json).unwrap_err();
+        (d.pointer, d.message)
+    }
+
+    #[test]
+    fn numbers_are_integers_in_range() {
+        assert_eq!(read::<u32>("7").unwrap(), 7);
+        assert_eq!(read::<i32>("-7").unwrap(), -7);
+        assert_eq!(
+            error::<u32>("-1").1,
+            "valeur incorrecte : le nombre -1 trouvé, un entier positif attendu"
+        );
+        assert_eq!(
+            error::<i32>("3000000000").1,
+            "valeur incorrecte : le nombre 3000000000 trouvé, un entier attendu"
+        );
+        assert_eq!(
+            error::<i64>("1.5").1,
+            "type incorrect : le nombre 1.5 trouvé, un entier attendu"
+        );
+        assert_eq!(
+            error::<i64>("18446744073709551615").1,
+            "valeur incorrecte : le nombre 18446744073709551615 trouvé, un entier attendu"
+        );
+        assert_eq!(
+            error::<u32>("\"3\"").1,
+            "type incorrect : le texte « 3 » trouvé, un entier positif attendu"
+        );
+    }
+
+    #[test]
+    fn objects_name_unknown_repeated_and_missing_fields() {
+        assert_eq!(
+            error::<Kind>(r#"{"id": "a", "label": "A", "titel": 1}"#),
+            (
+                "/titel".into(),
+                "champ inconnu « titel » (champs possibles : id, label)".into()
+            )
+        );
+        assert_eq!(
+            error::<Kind>(r#"{"id": "a", "id": "b", "label": "A"}"#),
+            ("/id".into(), "champ « id » présent deux fois".into())
+        );
+        assert_eq!(
+            error::<Kind>(r#"{"id": "a"}"#),
+            ("".into(), "champ obligatoire « label » manquant".into())
+        );
+        assert_eq!(
+            error::<Kind>("[\"a\", \"A\"]").1,
+            "type incorrect : une liste trouvé, un objet attendu"
+        );
+        // Optional fields: absent or null is none, a wrong type is an error.
+        let s: Source =
+            read(r#"{"id": "a", "title": "T", "publisher": "P", "url": null}"#).unwrap();
+        assert_eq!(s.url, None);
+        assert_eq!(
+            error::<Source>(r#"{"id": "a", "title": "T", "publisher": "P", "url": 3}"#).0,
+            "/url"
+        );
+    }
+
+    #[test]
+    fn errors_carry_the_path_down_to_the_value() {
+        let e = error::<Vec<Rule>>(
+            r#"[{"id": "r", "when": {"all": [{"answered": "q"}, {"equals": {"question": "q", "option": 2}}]},
+                "modules": ["m"], "weight": 1, "reason": "R"}]"#,
+        );
+        assert_eq!(e.0, "/0/when/all/1/equals/option");
+        assert_eq!(
+            under(fail("x".into()), "a/b~c").pointer,
+            "/a~1b~0c",
+            "keys are escaped as JSON pointer tokens"
+        );
+    }
+
+    #[test]
+    fn conditions_have_one_known_key() {
+        assert_eq!(
+            read::<Condition>(r#"{"not": {"unknown": "q"}}"#).unwrap(),
+            Condition::Not(Box::new(Condition::Unknown("q".into())))
+        );
+        let possible = "all, any, not, answered, unknown, equals, in, at_least, at_most";
+        assert_eq!(
+            error::<Condition>(r#"{"equal": {}}"#).1,
+            format!("valeur inconnue « equal » (valeurs possibles : {possible})")
+        );
+        assert_eq!(
+            error::<Condition>(r#""equal""#).1,
+            format!("valeur inconnue « equal » (valeurs possibles : {possible})")
+        );
+        for two in [r#"{"answered": "q", "unknown": "q"}"#, "{}"] {
+            assert_eq!(
+                error::<Condition>(two).1,
+                format!("une condition s'écrit avec une seule clé parmi : {possible}")
+            );
+        }
+        assert_eq!(
+            error::<Condition>(r#""all""#).1,
+            "type incorrect : le texte « all » trouvé, une condition (un objet à une seule clé) attendu"
+        );
+        assert_eq!(
+            error::<QuestionKind>(r#""yes-no""#).1,
+            "valeur inconnue « yes-no » (valeurs possibles : single, multiple, yes_no, scale, number)"
+        );
+    }
+}
