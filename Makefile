@@ -17,13 +17,14 @@ TRUNK_VERSION := 0.21.14
 # The release wasm is built by a pinned nightly: std rebuilt for size
 # (build-std, optimize_for_size) and panics that abort on the spot, without
 # formatting code (the crash banner is shown by app/web/shell.js): 36 KB
-# less gzip (BENCHMARKS.md). Native code, the tests and `make run` use the
-# stable toolchain.
+# less gzip (BENCHMARKS.md). `{:?}` prints nothing there (fmt-debug=none,
+# 3 KB): no text the user reads is written with Debug. Native code, the
+# tests and `make run` use the stable toolchain.
 WASM_NIGHTLY := nightly-2026-05-19
 RELEASE_WASM_ENV := RUSTUP_TOOLCHAIN=$(WASM_NIGHTLY) \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+  RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none"
 # wasm-bindgen-cli must equal the wasm-bindgen library locked in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print; exit}' Cargo.lock)
 PUBLIC_URL ?= /

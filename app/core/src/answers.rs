@@ -1,15 +1,15 @@
 //! A user's answers, keyed by question id.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
+
+use crate::read::{FromJson, Json};
 
 /// One answer. In JSON: `null` for « Je ne sais pas », a string for a
 /// single/yes-no option, an array for multiple options, an integer for a
 /// scale or a number.
 ///
-/// Read by hand rather than with `#[serde(untagged)]`, which buffers every
-/// value before trying each variant: the same JSON, less wasm.
+/// Read by hand (`read.rs`) rather than with `#[serde(untagged)]`, which
+/// buffers every value before trying each variant: the same JSON, less wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     /// « Je ne sais pas ».
@@ -118,27 +118,19 @@ impl Serialize for Answers {
     }
 }
 
+/// Read by [`FromJson`] (`read.rs`), the one reader of answers: serde's
+/// interface is kept for the tools and tests that use it.
 impl<'de> Deserialize<'de> for Answers {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Answers, A::Error> {
-                let mut answers = Answers::new();
-                while let Some((q, a)) = map.next_entry()? {
-                    answers.insert(q, a);
-                }
-                Ok(answers)
-            }
-        }
-        d.deserialize_map(Visitor)
+        from_tree(d)
     }
+}
+
+fn from_tree<'de, T: FromJson, D: serde::Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+    T::from_json(Json::deserialize(d)?).map_err(|e| {
+        let at = if e.pointer.is_empty() { "" } else { " en " };
+        serde::de::Error::custom(format!("{}{at}{}", e.message, e.pointer))
+    })
 }
 
 impl Serialize for Answer {
@@ -154,44 +146,7 @@ impl Serialize for Answer {
 
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answer, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Answer;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("null, a string, an array of strings or an integer")
-            }
-            fn visit_unit<E>(self) -> Result<Answer, E> {
-                Ok(Answer::Unknown)
-            }
-            fn visit_none<E>(self) -> Result<Answer, E> {
-                Ok(Answer::Unknown)
-            }
-            fn visit_str<E>(self, o: &str) -> Result<Answer, E> {
-                Ok(Answer::Option(o.to_string()))
-            }
-            fn visit_string<E>(self, o: String) -> Result<Answer, E> {
-                Ok(Answer::Option(o))
-            }
-            fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
-                Ok(Answer::Number(n))
-            }
-            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Answer, E> {
-                i64::try_from(n)
-                    .map(Answer::Number)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(n), &self))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Answer, A::Error> {
-                let mut list = Vec::new();
-                while let Some(o) = seq.next_element::<String>()? {
-                    list.push(o);
-                }
-                Ok(Answer::Options(list))
-            }
-        }
-        d.deserialize_any(Visitor)
+        from_tree(d)
     }
 }
 

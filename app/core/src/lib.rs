@@ -13,7 +13,7 @@ pub mod export;
 mod fast;
 pub mod flow;
 pub mod model;
-mod read;
+pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
 mod schema;

@@ -8,19 +8,21 @@
 //! as the error goes up (each level prepends its key), where serde's
 //! position had to be mapped back to a pointer. The derived `Deserialize`
 //! stays on the model as the oracle `tests/type_error_pointers.rs` compares
-//! this reader with.
+//! this reader with. The web app reads its saved answers and answers
+//! files through the same tree (one JSON reader in the wasm).
 
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use crate::answers::{Answer, Answers};
 use crate::diagnostic::{escape_token, Diagnostic};
 use crate::model::*;
 
 /// A JSON value, as parsed; keys in document order, repeats kept (so that
 /// a field written twice can be reported).
-#[derive(Debug, Default)]
-pub(crate) enum Json {
+#[derive(Debug, Default, PartialEq)]
+pub enum Json {
     #[default]
     Null,
     Bool(bool),
@@ -32,7 +34,7 @@ pub(crate) enum Json {
 
 /// A JSON number as serde_json reads it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Number {
+pub enum Number {
     U(u64),
     I(i64),
     F(f64),
@@ -99,8 +101,27 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// Parses JSON text into a tree.
+pub fn parse(text: &str) -> Result<Json, serde_json::Error> {
+    serde_json::from_str(text)
+}
+
+impl Json {
+    /// The value of `key`, taken out of an object (the first one, if the
+    /// key is repeated); `None` for a missing key or another type.
+    pub fn take(&mut self, key: &str) -> Option<Json> {
+        match self {
+            Json::Obj(entries) => entries
+                .iter_mut()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| std::mem::take(v)),
+            _ => None,
+        }
+    }
+}
+
 /// The first problem met, its pointer relative to the value being read.
-type Read<T> = Result<T, Diagnostic>;
+pub type Read<T> = Result<T, Diagnostic>;
 
 /// Puts `d` under the key or index `token` of its parent.
 fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
@@ -134,7 +155,8 @@ fn unknown_value(value: &str, possible: &[&str]) -> Diagnostic {
     ))
 }
 
-pub(crate) trait FromJson: Sized {
+/// A type read from a [`Json`] tree.
+pub trait FromJson: Sized {
     fn from_json(v: Json) -> Read<Self>;
 }
 
@@ -700,6 +722,38 @@ impl FromJson for NumberTest {
             value: f.req("value"),
         };
         f.done(value)
+    }
+}
+
+/// An object of answers; a repeated question keeps its last answer (as
+/// serde reads a map).
+impl FromJson for Answers {
+    fn from_json(v: Json) -> Read<Self> {
+        let Json::Obj(entries) = v else {
+            return Err(wrong(&v, "un objet"));
+        };
+        let mut answers = Answers::new();
+        for (question, value) in entries {
+            let answer = Answer::from_json(value).map_err(|d| under(d, &question))?;
+            answers.insert(question, answer);
+        }
+        Ok(answers)
+    }
+}
+
+/// `null`, an option, a list of options or an integer.
+impl FromJson for Answer {
+    fn from_json(v: Json) -> Read<Self> {
+        match v {
+            Json::Null => Ok(Answer::Unknown),
+            Json::Str(o) => Ok(Answer::Option(o)),
+            Json::Arr(_) => Vec::from_json(v).map(Answer::Options),
+            Json::Num(_) => i64::from_json(v).map(Answer::Number),
+            v => Err(wrong(
+                &v,
+                "null, un texte, une liste de textes ou un entier",
+            )),
+        }
     }
 }
 

@@ -44,3 +44,36 @@ pub fn start() {
         dom::later(3000, dom::register_service_worker);
     });
 }
+
+#[cfg(test)]
+mod tests {
+    /// The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
+    /// prints nothing there. So no code outside tests may write Debug
+    /// output, in the app or in the core it runs (test modules sit at the
+    /// end of each file).
+    #[test]
+    fn no_text_is_written_with_debug() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        let mut offenders = Vec::new();
+        for dir in ["web/src", "core/src"] {
+            let mut stack = vec![std::path::PathBuf::from(format!("{root}/{dir}"))];
+            while let Some(path) = stack.pop() {
+                if path.is_dir() {
+                    stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                for (n, line) in code.lines().enumerate() {
+                    let comment = line.trim_start().starts_with("//");
+                    if !comment
+                        && (line.contains(":?}") || line.contains(":#?}") || line.contains("dbg!("))
+                    {
+                        offenders.push(format!("{}:{}: {line}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(offenders.is_empty(), "{}", offenders.join("\n"));
+    }
+}

@@ -2,8 +2,9 @@
 //! given against. Storage may be disabled (private modes, policies), full
 //! or hold foreign data: the app then keeps working in memory and says so.
 
+use parcours_core::read::{self, FromJson};
 use parcours_core::Answers;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub const KEY: &str = "parcours-ti:reponses";
 /// Catalogue version last used in this browser, to tell about updates.
@@ -13,7 +14,7 @@ pub const VIEW_KEY: &str = "parcours-ti:vue";
 const FORMAT: u32 = 1;
 
 /// What is stored under [`KEY`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Saved {
     pub format: u32,
     pub catalogue_version: String,
@@ -55,10 +56,24 @@ pub fn decode(text: Option<&str>) -> Result<Option<Saved>, ReadError> {
     let Some(text) = text else {
         return Ok(None);
     };
-    match serde_json::from_str::<Saved>(text) {
-        Ok(saved) if saved.format == FORMAT => Ok(Some(saved)),
-        _ => Err(ReadError::Unreadable),
-    }
+    read_saved(text)
+        .filter(|saved| saved.format == FORMAT)
+        .map(Some)
+        .ok_or(ReadError::Unreadable)
+}
+
+/// Other fields are ignored; `step` may be absent or null.
+fn read_saved(text: &str) -> Option<Saved> {
+    let mut v = read::parse(text).ok()?;
+    Some(Saved {
+        format: u32::from_json(v.take("format")?).ok()?,
+        catalogue_version: String::from_json(v.take("catalogue_version")?).ok()?,
+        answers: Answers::from_json(v.take("answers")?).ok()?,
+        step: match v.take("step") {
+            Some(step) => Option::from_json(step).ok()?,
+            None => None,
+        },
+    })
 }
 
 pub fn encode(saved: &Saved) -> String {

@@ -2,8 +2,9 @@
 //! re-import), the pathway as Markdown and CSV. Pure functions, tested
 //! natively; the page only moves bytes.
 
+use parcours_core::read::{self, FromJson, Json, Number};
 use parcours_core::Answers;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Marks a file as ours: anything else is refused with a clear message.
 pub const FORMAT: &str = "parcours-ti/reponses";
@@ -12,7 +13,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const MAX_BYTES: usize = 512 * 1024;
 
 /// The exported answers file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AnswersFile {
     pub format: String,
     pub format_version: u32,
@@ -50,27 +51,29 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
         ));
     }
     let text = text.trim_start_matches('\u{feff}');
-    let head: Head = serde_json::from_str(text).map_err(|_| NOT_OURS.to_string())?;
-    if head.format.as_deref() != Some(FORMAT) {
+    // What says whose file it is comes first; other fields are ignored.
+    let mut v = read::parse(text).map_err(|_| NOT_OURS.to_string())?;
+    if !matches!(v.take("format"), Some(Json::Str(f)) if f == FORMAT) {
         return Err(NOT_OURS.to_string());
     }
-    if head.format_version != Some(u64::from(FORMAT_VERSION)) {
-        return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
+    match v.take("format_version") {
+        Some(Json::Num(Number::U(n))) if n == u64::from(FORMAT_VERSION) => {}
+        // Another version, or none said: not readable here.
+        None | Some(Json::Null) | Some(Json::Num(Number::U(_))) => {
+            return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
+        }
+        Some(_) => return Err(NOT_OURS.to_string()),
     }
-    serde_json::from_str::<AnswersFile>(text).map_err(|_| {
+    let rest = |v: &mut Json| {
+        Some(AnswersFile::new(
+            &String::from_json(v.take("catalogue_version")?).ok()?,
+            &String::from_json(v.take("exported")?).ok()?,
+            Answers::from_json(v.take("answers")?).ok()?,
+        ))
+    };
+    rest(&mut v).ok_or_else(|| {
         "Ce fichier de réponses est endommagé : certaines réponses sont illisibles. Aucune réponse n'a été modifiée.".to_string()
     })
-}
-
-/// What says whose file it is, read before the rest (a `serde_json::Value`
-/// here cost a second parser in the wasm). Other fields are skipped; a file
-/// where these two have other types is not ours.
-#[derive(Deserialize)]
-struct Head {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default)]
-    format_version: Option<u64>,
 }
 
 /// `parcours-ti-2026-11-26.md`, `reponses-parcours-ti-2026-11-26.json`.
@@ -138,6 +141,11 @@ mod tests {
             "[1,2]",
             r#"{"profil-ti":"oui"}"#,
             r#"{"format":"autre","format_version":1}"#,
+            r#"{"format":3,"format_version":1}"#,
+            // A version that is no version number: not one of our files.
+            r#"{"format":"parcours-ti/reponses","format_version":"1"}"#,
+            r#"{"format":"parcours-ti/reponses","format_version":-1}"#,
+            r#"{"format":"parcours-ti/reponses","format_version":1.0}"#,
         ] {
             let error = parse_answers_file(text).unwrap_err();
             assert!(
@@ -145,14 +153,40 @@ mod tests {
                 "{text}: {error}"
             );
         }
-        let other_version = r#"{"format":"parcours-ti/reponses","format_version":9}"#;
-        assert!(parse_answers_file(other_version)
-            .unwrap_err()
-            .contains("autre version"));
-        let damaged = r#"{"format":"parcours-ti/reponses","format_version":1,"catalogue_version":"x","exported":"y","answers":{"q":{"a":1}}}"#;
-        assert!(parse_answers_file(damaged)
-            .unwrap_err()
-            .contains("endommagé"));
+        for version in ["9", "null", "absent"] {
+            let other =
+                format!(r#"{{"format":"parcours-ti/reponses","format_version":{version}}}"#)
+                    .replace(r#","format_version":absent"#, "");
+            assert!(
+                parse_answers_file(&other)
+                    .unwrap_err()
+                    .contains("autre version"),
+                "{other}"
+            );
+        }
+        let head = r#""format":"parcours-ti/reponses","format_version":1"#;
+        for rest in [
+            r#""catalogue_version":"x","exported":"y","answers":{"q":{"a":1}}"#,
+            r#""catalogue_version":"x","answers":{}"#,
+            r#""catalogue_version":"x","exported":2,"answers":{}"#,
+            r#""catalogue_version":"x","exported":"y","answers":[]"#,
+        ] {
+            let damaged = format!("{{{head},{rest}}}");
+            assert!(
+                parse_answers_file(&damaged)
+                    .unwrap_err()
+                    .contains("endommagé"),
+                "{damaged}"
+            );
+        }
+        // Fields of later versions are ignored.
+        let extra = format!(
+            r#"{{{head},"catalogue_version":"x","exported":"y","answers":{{"q":"oui"}},"notes":[1]}}"#
+        );
+        assert_eq!(
+            parse_answers_file(&extra).unwrap().answers.get("q"),
+            Some(&Answer::Option("oui".into()))
+        );
         let huge = format!("\"{}\"", "a".repeat(MAX_BYTES + 1));
         assert!(parse_answers_file(&huge).is_err());
     }
