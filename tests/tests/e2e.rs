@@ -202,6 +202,37 @@ async fn every_request_stays_on_the_origin() {
     client.close().await.unwrap();
 }
 
+/// The build rewrites files after Trunk (minified glue, merged styles):
+/// with a stale integrity digest, the browser throws the preload away and
+/// downloads the file a second time.
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn nothing_is_downloaded_twice() {
+    let server = serve(Overrides::new());
+    let driver = Driver::start();
+    let client = driver.session(1280, 900).await;
+    open(&client, &server.url("")).await;
+    h1(&client, "Les services publics").await;
+    wait_for_text(&client, "#version-catalogue", "version").await;
+    let urls = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut urls: Vec<String> = serde_json::from_value(urls).unwrap();
+    assert!(urls.iter().any(|u| u.ends_with(".js")), "{urls:?}");
+    urls.sort();
+    let twice: Vec<&String> = urls
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| &w[0])
+        .collect();
+    assert!(twice.is_empty(), "downloaded twice: {twice:?}");
+    client.close().await.unwrap();
+}
+
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn the_app_runs_under_the_strict_csp() {
