@@ -352,6 +352,7 @@ def build_atelier(src: Path, staging: Path, release: bool):
     glue, module = out / "parcours-atelier.js", out / "parcours-atelier_bg.wasm"
     if release:
         drop_unused_exports(module)
+        minify_js(src, glue, module=True)
     digest = content_hash(glue.read_bytes() + module.read_bytes())
     names = (f"parcours-atelier-{digest}.js", f"parcours-atelier-{digest}_bg.wasm")
     for old in staging.glob("parcours-atelier-*"):
