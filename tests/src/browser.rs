@@ -151,6 +151,18 @@ pub async fn cdp(client: &Client, cmd: &str, params: Value) -> Value {
         .unwrap_or_else(|e| panic!("DevTools {cmd}: {e}"))
 }
 
+/// Every URL the page has downloaded so far (Resource Timing), in order.
+pub async fn resource_urls(client: &Client) -> Vec<String> {
+    let urls = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)",
+            vec![],
+        )
+        .await
+        .expect("Resource Timing");
+    serde_json::from_value(urls).expect("a list of URLs")
+}
+
 /// Waits until `selector` matches an element whose text contains `needle`;
 /// returns that text. Fails with what was found instead.
 pub async fn wait_for_text(client: &Client, selector: &str, needle: &str) -> String {

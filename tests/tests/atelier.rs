@@ -10,7 +10,7 @@ use fantoccini::{Client, Locator};
 use parcours_core::coverage::coverage;
 use parcours_core::diff::diff;
 use parcours_core::{Answers, Catalogue, Condition};
-use parcours_e2e::browser::{axe_violations, wait_for_text, Driver};
+use parcours_e2e::browser::{axe_violations, resource_urls, wait_for_text, Driver};
 use parcours_e2e::server::{Overrides, StaticServer};
 use serde_json::{json, Value};
 
@@ -149,10 +149,9 @@ async fn the_atelier_is_linked_from_about_only() {
     assert!(in_nav.is_empty(), "not in the main navigation");
     // The public bundle has no Atelier: it is not even downloaded until
     // the link is followed, and the page then starts the bundle that has it.
-    let downloaded = "return performance.getEntriesByType('resource').map(r => r.name).join(' ')";
-    let before = client.execute(downloaded, vec![]).await.unwrap();
+    let before = resource_urls(&client).await.join(" ");
     assert!(
-        !before.as_str().unwrap().contains("parcours-atelier-"),
+        !before.contains("parcours-atelier-"),
         "the Atelier's bundle is loaded by the Atelier only: {before}"
     );
     link.click().await.unwrap();
@@ -163,11 +162,8 @@ async fn the_atelier_is_linked_from_about_only() {
         .for_element(Locator::Css("#atelier-fichier"))
         .await
         .expect("the Atelier's file picker, from its own bundle");
-    let after = client.execute(downloaded, vec![]).await.unwrap();
-    assert!(
-        after.as_str().unwrap().contains("parcours-atelier-"),
-        "{after}"
-    );
+    let after = resource_urls(&client).await.join(" ");
+    assert!(after.contains("parcours-atelier-"), "{after}");
     assert_axe_clean(&client, "the empty Atelier").await;
     client.close().await.unwrap();
 }

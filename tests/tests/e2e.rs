@@ -4,7 +4,7 @@
 //! and passes its path in `PARCOURS_DIST`.
 
 use fantoccini::{Client, Locator};
-use parcours_e2e::browser::{axe_violations, wait_for_text, Driver};
+use parcours_e2e::browser::{axe_violations, resource_urls, wait_for_text, Driver};
 use parcours_e2e::server::Overrides;
 use parcours_e2e::{dist, public_url, serve};
 
@@ -180,14 +180,7 @@ async fn every_request_stays_on_the_origin() {
         open(&client, &server.url(route)).await;
         h1(&client, heading).await;
         wait_for_text(&client, "#version-catalogue", "version").await;
-        let urls = client
-            .execute(
-                "return performance.getEntriesByType('resource').map(e => e.name)",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let urls: Vec<String> = serde_json::from_value(urls).unwrap();
+        let urls = resource_urls(&client).await;
         assert!(
             urls.iter().any(|u| u.ends_with(".wasm")),
             "the wasm was loaded: {urls:?}"
@@ -214,14 +207,7 @@ async fn nothing_is_downloaded_twice() {
     open(&client, &server.url("")).await;
     h1(&client, "Les services publics").await;
     wait_for_text(&client, "#version-catalogue", "version").await;
-    let urls = client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => e.name)",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let mut urls: Vec<String> = serde_json::from_value(urls).unwrap();
+    let mut urls = resource_urls(&client).await;
     assert!(urls.iter().any(|u| u.ends_with(".js")), "{urls:?}");
     urls.sort();
     let twice: Vec<&String> = urls

@@ -111,13 +111,18 @@ impl Json {
     /// key is repeated); `None` for a missing key or another type.
     pub fn take(&mut self, key: &str) -> Option<Json> {
         match self {
-            Json::Obj(entries) => entries
-                .iter_mut()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| std::mem::take(v)),
+            Json::Obj(entries) => take_entry(entries, key),
             _ => None,
         }
     }
+}
+
+/// The value of the first entry named `key`, taken out (`null` left).
+fn take_entry(entries: &mut [(String, Json)], key: &str) -> Option<Json> {
+    entries
+        .iter_mut()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| std::mem::take(v))
 }
 
 /// The first problem met, its pointer relative to the value being read.
@@ -318,13 +323,6 @@ impl Blank for SourceRef {
 }
 
 impl Fields {
-    fn take(&mut self, key: &str) -> Option<Json> {
-        self.entries
-            .iter_mut()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| std::mem::take(v))
-    }
-
     fn keep<T: Blank>(&mut self, read: Read<T>) -> T {
         read.unwrap_or_else(|d| {
             self.error.get_or_insert(d);
@@ -336,7 +334,7 @@ impl Fields {
     /// not once per field.)
     #[inline(never)]
     fn req<T: FromJson + Blank>(&mut self, key: &str) -> T {
-        let read = match self.take(key) {
+        let read = match take_entry(&mut self.entries, key) {
             Some(v) => T::from_json(v).map_err(|d| under(d, key)),
             None => Err(fail(format!("champ obligatoire « {key} » manquant"))),
         };
@@ -346,7 +344,7 @@ impl Fields {
     /// A field that may be left out (its default then).
     #[inline(never)]
     fn opt<T: FromJson + Default>(&mut self, key: &str) -> T {
-        match self.take(key) {
+        match take_entry(&mut self.entries, key) {
             Some(v) => {
                 let read = T::from_json(v).map_err(|d| under(d, key));
                 self.keep(read)
