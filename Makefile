@@ -6,8 +6,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Tools installed by cargo and npm come first; wasm-opt must be binaryen's
-# from npm (Debian's is too old and silently breaks the wasm).
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# from npm (Debian's is too old and silently breaks the wasm). `cargo
+# install` writes to $(CARGO_HOME)/bin, wherever that cargo home is.
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CURDIR)/node_modules/.bin:$(CARGO_HOME)/bin:$(PATH)
 # Trunk must never download anything (see Trunk.toml).
 export TRUNK_OFFLINE := true
 export DSFR_ACCEPT_LICENSE := 1
@@ -36,7 +38,7 @@ E2E_DIST := target/e2e-dist
 E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium clean fuzz
+.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium fetch fetch-std clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -96,12 +98,28 @@ tool-chromium:
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver poppler-utils; \
 	fi
 
+## ---- crates (fetched before any offline step) ----
+
+# Trunk runs cargo with --offline: every crate of Cargo.lock must already be
+# in the cargo home. `cargo fetch` without --target fetches them for every
+# target (host and wasm32). Offline first, so that nothing is asked of the
+# registry when everything is there.
+fetch:
+	@cargo fetch --locked --offline >/dev/null 2>&1 || cargo fetch --locked
+
+# The release wasm rebuilds the standard library (build-std), whose own
+# crates (its Cargo.lock in rust-src) a new cargo home has never seen.
+NIGHTLY_FETCH := RUSTUP_TOOLCHAIN=$(WASM_NIGHTLY) CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  cargo fetch --locked --target wasm32-unknown-unknown
+fetch-std: tool-nightly
+	@$(NIGHTLY_FETCH) --offline >/dev/null 2>&1 || $(NIGHTLY_FETCH)
+
 ## ---- build and serve ----
 
-run: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
+run: tool-target tool-trunk tool-wasm-bindgen tool-npm tool-fonttools fetch
 	trunk serve --offline --public-url /
 
-dist: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools
+dist: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools fetch fetch-std
 	$(RELEASE_WASM_ENV) trunk build --offline --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 
 ## ---- tests ----
