@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use parcours_core::{
-    export, load, read_catalogue, recommend, share, unreachable_modules, validate, Answers,
-    Catalogue, Diagnostic,
+    date, export, load, load_on, read_catalogue, recommend, share, unreachable_modules,
+    validate_on, Answers, Catalogue, Diagnostic, Nature, State,
 };
 
 const DEFAULT_PATH: &str = "content/catalogue.json";
@@ -14,20 +14,24 @@ const HELP: &str = "\
 catalogue — vérifier et exploiter le catalogue Parcours TI
 
 Utilisation :
-  catalogue check [CHEMIN]
+  catalogue check [CHEMIN] [--today AAAA-MM-JJ]
       Vérifie le catalogue. Affiche « catalogue valide … » ou une erreur
       par ligne, au format CHEMIN:LIGNE:COLONNE: /pointeur : message.
   catalogue stats [CHEMIN] [--json]
-      Chiffres du catalogue : opérateurs, modules, questions, règles,
-      thèmes, étapes, modules sans source vérifiable, modules qu'aucune
-      règle n'atteint (hors « browse_only »).
+      Chiffres du catalogue : opérateurs, modules (par nature, par état,
+      avec et sans lien officiel), questions, règles, thèmes, étapes,
+      modules sans source vérifiable, modules qu'aucune règle n'atteint
+      (hors « browse_only »).
   catalogue schema
       Affiche le schéma JSON du format du catalogue.
   catalogue pathway [CHEMIN] --answers FICHIER [--format markdown|json|csv]
+                    [--today AAAA-MM-JJ]
       Calcule le parcours recommandé pour les réponses du FICHIER (objet
       JSON : identifiant de question → réponse ; null = « Je ne sais pas »).
 
 CHEMIN vaut par défaut content/catalogue.json (depuis le dossier courant).
+--today remplace la date du jour (par défaut, celle de l'ordinateur) : un
+appel dont la date de clôture est passée ne figure plus dans les étapes.
 
 Codes de sortie : 0 succès, 1 catalogue invalide, 2 erreur d'utilisation
 ou fichier illisible.
@@ -59,6 +63,7 @@ struct Args {
     json: bool,
     answers: Option<String>,
     format: Option<String>,
+    today: Option<String>,
 }
 
 fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
@@ -67,6 +72,7 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
         json: false,
         answers: None,
         format: None,
+        today: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -87,6 +93,15 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
             "--json" => out.json = true,
             "--answers" => out.answers = Some(value("--answers")?),
             "--format" => out.format = Some(value("--format")?),
+            "--today" => {
+                let d = value("--today")?;
+                if !date::is_date(&d) {
+                    return Err(Fail::Usage(format!(
+                        "--today attend une date AAAA-MM-JJ, pas « {d} »"
+                    )));
+                }
+                out.today = Some(d);
+            }
             _ => out.positional.push(a.clone()),
         }
     }
@@ -106,7 +121,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
         return Ok(());
     }
     match cmd.as_str() {
-        "check" => check(&parse(rest, &[])?),
+        "check" => check(&parse(rest, &["--today"])?),
         "stats" => stats(&parse(rest, &["--json"])?),
         "schema" => {
             let a = parse(rest, &[])?;
@@ -116,11 +131,21 @@ fn run(args: &[String]) -> Result<(), Fail> {
             print!("{}", parcours_core::json_schema());
             Ok(())
         }
-        "pathway" => pathway(&parse(rest, &["--answers", "--format"])?),
+        "pathway" => pathway(&parse(rest, &["--answers", "--format", "--today"])?),
         other => Err(Fail::Usage(format!(
             "commande inconnue « {other} » (commandes : check, stats, schema, pathway)"
         ))),
     }
+}
+
+/// `--today`, or this computer's date (UTC).
+fn today(a: &Args) -> String {
+    a.today.clone().unwrap_or_else(|| {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        date::from_unix_days((secs / 86_400) as i64)
+    })
 }
 
 fn catalogue_path(a: &Args) -> Result<PathBuf, Fail> {
@@ -164,10 +189,11 @@ fn print_diagnostics(path: &Path, diags: &[Diagnostic]) {
     );
 }
 
-/// Loads and validates; prints the problems and fails with code 1.
-fn load_valid(path: &Path) -> Result<Catalogue, Fail> {
+/// Loads and validates (with the checks of the day); prints the problems
+/// and fails with code 1.
+fn load_valid(path: &Path, today: &str) -> Result<Catalogue, Fail> {
     let text = read(path)?;
-    load(&text).map_err(|d| {
+    load_on(&text, today).map_err(|d| {
         print_diagnostics(path, &d);
         Fail::Invalid
     })
@@ -175,7 +201,7 @@ fn load_valid(path: &Path) -> Result<Catalogue, Fail> {
 
 fn check(a: &Args) -> Result<(), Fail> {
     let path = catalogue_path(a)?;
-    let cat = load_valid(&path)?;
+    let cat = load_valid(&path, &today(a))?;
     let unreachable = unreachable_modules(&cat).len();
     println!(
         "catalogue valide : version {} du {}, {} modules, {} opérateurs, {} questions, {} règles{}",
@@ -205,7 +231,7 @@ fn stats(a: &Args) -> Result<(), Fail> {
         Ok(cat) => (cat, 0),
         Err(d) => match read_catalogue(&text) {
             Ok(cat) => {
-                let n = validate(&cat).len();
+                let n = validate_on(&cat, &today(a)).len();
                 (cat, n)
             }
             Err(_) => {
@@ -224,12 +250,35 @@ fn stats(a: &Args) -> Result<(), Fail> {
         })
         .count();
     let unreachable = unreachable_modules(&cat);
+    let by_nature: Vec<(&str, usize)> = Nature::ALL
+        .iter()
+        .map(|n| (n.id(), cat.modules.iter().filter(|m| m.nature == *n).count()))
+        .collect();
+    let by_state: Vec<(&str, usize)> = State::ALL
+        .iter()
+        .map(|s| {
+            let n = cat
+                .modules
+                .iter()
+                .filter(|m| m.status.as_ref().is_some_and(|st| st.state == *s))
+                .count();
+            (s.id(), n)
+        })
+        .collect();
+    let with_url = cat.modules.iter().filter(|m| m.url.is_some()).count();
+    let counts = |list: &[(&str, usize)]| -> serde_json::Map<String, serde_json::Value> {
+        list.iter().map(|(k, n)| (k.to_string(), (*n).into())).collect()
+    };
     if a.json {
         let v = serde_json::json!({
             "schema": cat.schema,
             "version": cat.version,
             "providers": cat.providers.iter().map(|p| p.short_name.as_str()).collect::<Vec<_>>(),
             "modules": cat.modules.len(),
+            "modules_by_nature": counts(&by_nature),
+            "offers_by_state": counts(&by_state),
+            "modules_with_url": with_url,
+            "modules_without_url": cat.modules.len() - with_url,
             "questions": cat.questions().count(),
             "rules": cat.rules.len(),
             "themes": cat.themes.len(),
@@ -255,6 +304,18 @@ fn stats(a: &Args) -> Result<(), Fail> {
             names.join(", ")
         );
         println!("  modules : {}", cat.modules.len());
+        let list = |l: &[(&str, usize)]| {
+            l.iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!("    par nature : {}", list(&by_nature));
+        println!("    offres par état : {}", list(&by_state));
+        println!(
+            "    avec lien officiel : {with_url}, sans : {}",
+            cat.modules.len() - with_url
+        );
         println!(
             "  questions : {} en {} étapes de questionnaire",
             cat.questions().count(),
@@ -291,7 +352,8 @@ fn pathway(a: &Args) -> Result<(), Fail> {
             "format « {format} » inconnu (formats : markdown, json, csv)"
         )));
     }
-    let cat = load_valid(&path)?;
+    let today = today(a);
+    let cat = load_valid(&path, &today)?;
     let answers_path = PathBuf::from(answers_path);
     let text = read(&answers_path)?;
     let answers: Answers = serde_json::from_str(&text).map_err(|e| {
@@ -309,11 +371,12 @@ fn pathway(a: &Args) -> Result<(), Fail> {
             None => eprintln!("réponse ignorée : {} : {}", d.question, d.why),
         }
     }
-    let p = recommend::pathway(&cat, &answers);
+    let p = recommend::pathway(&cat, &answers, &today);
     match format {
         "json" => {
             let v = serde_json::json!({
                 "catalogue_version": p.catalogue_version,
+                "today": today,
                 "steps": p.steps.iter().map(|s| serde_json::json!({
                     "id": s.id,
                     "label": s.label,
@@ -321,8 +384,23 @@ fn pathway(a: &Args) -> Result<(), Fail> {
                         "id": m.id,
                         "title": m.title,
                         "provider": m.provider,
+                        "nature": m.nature,
+                        "status": m.status,
+                        "url": m.url,
+                        "access": m.access,
                         "reasons": m.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
                     })).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "not_actionable": p.not_actionable.iter().map(|m| serde_json::json!({
+                    "id": m.id,
+                    "title": m.title,
+                    "provider": m.provider,
+                    "nature": m.nature,
+                    "state": m.state,
+                    "status": m.status,
+                    "url": m.url,
+                    "access": m.access,
+                    "reasons": m.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "excluded": p.excluded,
             });

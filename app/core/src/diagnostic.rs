@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::fast::FastMap;
 use crate::model::{Catalogue, SCHEMA_VERSION};
 use crate::read::{FromJson, Json, Number};
-use crate::validate::validate;
+use crate::validate::{validate, validate_on};
 
 /// One problem found in a catalogue, written for the person editing it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,6 +62,19 @@ pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
 /// Parses and validates a catalogue. On failure, every problem found, in
 /// file order when positions are known.
 pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    load_with(text, validate)
+}
+
+/// [`load`], with the checks that need the day (`today`, `YYYY-MM-DD`):
+/// for editors' tools, see [`validate_on`].
+pub fn load_on(text: &str, today: &str) -> Result<Catalogue, Vec<Diagnostic>> {
+    load_with(text, |cat| validate_on(cat, today))
+}
+
+fn load_with(
+    text: &str,
+    validate: impl Fn(&Catalogue) -> Vec<Diagnostic>,
+) -> Result<Catalogue, Vec<Diagnostic>> {
     // Some Windows editors save a byte-order mark; JSON does not allow it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let cat = read_types(text).map_err(|d| vec![d])?;

@@ -7,6 +7,7 @@
 pub mod answers;
 pub mod condition;
 pub mod coverage;
+pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
@@ -26,7 +27,7 @@ pub use schema::json_schema;
 
 pub use answers::{Answer, Answers};
 pub use condition::Truth;
-pub use diagnostic::{load, read_catalogue, Diagnostic};
+pub use diagnostic::{load, load_on, read_catalogue, Diagnostic};
 pub use model::*;
 pub use recommend::{pathway, Pathway};
-pub use validate::{unreachable_modules, validate};
+pub use validate::{unreachable_modules, validate, validate_on};

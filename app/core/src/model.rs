@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The format version this build understands. A catalogue with another
 /// `schema` is refused with a clear message rather than half-read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +55,10 @@ pub struct Provider {
     /// Official root domain only (`https://…/`), never a guessed deep link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Other official domains of this operator (`urbanvitaliz.fr`), where
+    /// module links may point besides `gouv.fr` and the operators' `url`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
@@ -103,6 +107,13 @@ pub struct Module {
     pub step: String,
     /// Kind id.
     pub kind: String,
+    /// An existing offer, an action of the intercommunalité, or what the
+    /// note only asks for.
+    pub nature: Nature,
+    /// For an offer: its state, checked on an official page (required for
+    /// offers, refused otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// One line, for the short view.
     pub summary: String,
     /// What it brings.
@@ -114,9 +125,11 @@ pub struct Module {
     pub cost: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration: Option<String>,
-    /// How to access it.
+    /// How to access it: whom to contact (a role and an organisation), or
+    /// which service of the intercommunalité acts and with whom.
     pub access: String,
-    /// `https:` or `mailto:` only.
+    /// The official page that best describes the offer: `https:` only, on
+    /// `gouv.fr` or an operator's domain. Never a guessed address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Module ids to engage first (same step or an earlier one).
@@ -137,6 +150,135 @@ pub struct Module {
 
 fn is_zero(n: &i32) -> bool {
     *n == 0
+}
+
+/// What a module is, which decides whether a pathway may hold it as a step.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Nature {
+    /// An existing service, tool, fund, label, programme or legal
+    /// obligation (`offre`).
+    Offre,
+    /// What the intercommunalité does itself, with its services and
+    /// partners, without a counter to apply to (`action`).
+    Action,
+    /// What the note asks for: nothing to apply to yet (`proposition`).
+    Proposition,
+}
+
+impl Nature {
+    pub const ALL: [Nature; 3] = [Nature::Offre, Nature::Action, Nature::Proposition];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            Nature::Offre => "offre",
+            Nature::Action => "action",
+            Nature::Proposition => "proposition",
+        }
+    }
+
+    /// French label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Nature::Offre => "Offre existante",
+            Nature::Action => "Action de l'intercommunalité",
+            Nature::Proposition => "Proposition de la note",
+        }
+    }
+}
+
+/// An offer's state on the day it was checked.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Standing offer, without a deadline.
+    Permanent,
+    /// A call open, between `opens` and `closes` when given.
+    Ouvert,
+    /// Closed: nothing to apply to now.
+    Clos,
+    /// Exists, but its current edition could not be confirmed.
+    AConfirmer,
+}
+
+impl State {
+    pub const ALL: [State; 4] = [State::Permanent, State::Ouvert, State::Clos, State::AConfirmer];
+
+    /// The JSON name.
+    pub fn id(self) -> &'static str {
+        match self {
+            State::Permanent => "permanent",
+            State::Ouvert => "ouvert",
+            State::Clos => "clos",
+            State::AConfirmer => "a-confirmer",
+        }
+    }
+
+    /// French label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Permanent => "Offre permanente",
+            State::Ouvert => "Appel ouvert",
+            State::Clos => "Clos",
+            State::AConfirmer => "À confirmer",
+        }
+    }
+}
+
+/// The state of an offer and where and when it was read.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub state: State,
+    /// Day the state was read, `YYYY-MM-DD`.
+    pub checked: String,
+    /// The official page it was read on (`https:`).
+    pub checked_at: String,
+    /// First day of a call, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<String>,
+    /// Last day of a call (or the day it closed), `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<String>,
+}
+
+/// Whether a pathway may send the user to a module, on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// An open offer or an action: a step to take.
+    Actionable,
+    /// What the note asks for: listed apart, never a step.
+    Proposition,
+    /// A closed offer (or a call whose closing day has passed): listed
+    /// apart, never a step.
+    Closed,
+}
+
+impl Module {
+    /// The state shown for this module on `today` (`YYYY-MM-DD`): an open
+    /// call whose closing day is before `today` reads as closed.
+    pub fn state_on(&self, today: &str) -> Option<State> {
+        let status = self.status.as_ref()?;
+        match (status.state, &status.closes) {
+            (State::Ouvert, Some(closes)) if closes.as_str() < today => Some(State::Clos),
+            (state, _) => Some(state),
+        }
+    }
+
+    /// Whether a pathway may hold this module as a step on `today`.
+    pub fn standing_on(&self, today: &str) -> Standing {
+        match self.nature {
+            Nature::Proposition => Standing::Proposition,
+            Nature::Action => Standing::Actionable,
+            Nature::Offre if self.state_on(today) == Some(State::Clos) => Standing::Closed,
+            Nature::Offre => Standing::Actionable,
+        }
+    }
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

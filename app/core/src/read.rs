@@ -306,6 +306,18 @@ impl Blank for QuestionKind {
     }
 }
 
+impl Blank for Nature {
+    fn blank() -> Self {
+        Nature::Offre
+    }
+}
+
+impl Blank for State {
+    fn blank() -> Self {
+        State::AConfirmer
+    }
+}
+
 impl Blank for Questionnaire {
     fn blank() -> Self {
         Questionnaire { groups: Vec::new() }
@@ -412,12 +424,16 @@ impl FromJson for Source {
 
 impl FromJson for Provider {
     fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "name", "short_name", "url", "description"])?;
+        let mut f = object(
+            v,
+            &["id", "name", "short_name", "url", "domains", "description"],
+        )?;
         let value = Provider {
             id: f.req("id"),
             name: f.req("name"),
             short_name: f.req("short_name"),
             url: f.opt("url"),
+            domains: f.opt("domains"),
             description: f.opt("description"),
         };
         f.done(value)
@@ -471,6 +487,8 @@ impl FromJson for Module {
                 "themes",
                 "step",
                 "kind",
+                "nature",
+                "status",
                 "summary",
                 "benefits",
                 "audience",
@@ -493,6 +511,8 @@ impl FromJson for Module {
             themes: f.req("themes"),
             step: f.req("step"),
             kind: f.req("kind"),
+            nature: f.req("nature"),
+            status: f.opt("status"),
             summary: f.req("summary"),
             benefits: f.req("benefits"),
             audience: f.req("audience"),
@@ -505,6 +525,43 @@ impl FromJson for Module {
             exclusions: f.opt("exclusions"),
             browse_only: f.opt("browse_only"),
             source: f.req("source"),
+        };
+        f.done(value)
+    }
+}
+
+/// A name among `names`, read as the value at the same position.
+fn named<T: Copy>(v: Json, names: &[&str], values: &[T]) -> Read<T> {
+    let Json::Str(s) = v else {
+        return Err(wrong(&v, "un texte"));
+    };
+    match names.iter().position(|n| *n == s) {
+        Some(i) => Ok(values[i]),
+        None => Err(unknown_value(&s, names)),
+    }
+}
+
+impl FromJson for Nature {
+    fn from_json(v: Json) -> Read<Self> {
+        named(v, &Nature::ALL.map(Nature::id), &Nature::ALL)
+    }
+}
+
+impl FromJson for State {
+    fn from_json(v: Json) -> Read<Self> {
+        named(v, &State::ALL.map(State::id), &State::ALL)
+    }
+}
+
+impl FromJson for Status {
+    fn from_json(v: Json) -> Read<Self> {
+        let mut f = object(v, &["state", "checked", "checked_at", "opens", "closes"])?;
+        let value = Status {
+            state: f.req("state"),
+            checked: f.req("checked"),
+            checked_at: f.req("checked_at"),
+            opens: f.opt("opens"),
+            closes: f.opt("closes"),
         };
         f.done(value)
     }
@@ -570,21 +627,17 @@ impl FromJson for Group {
 
 impl FromJson for QuestionKind {
     fn from_json(v: Json) -> Read<Self> {
-        const NAMES: [&str; 5] = ["single", "multiple", "yes_no", "scale", "number"];
-        const KINDS: [QuestionKind; 5] = [
-            QuestionKind::Single,
-            QuestionKind::Multiple,
-            QuestionKind::YesNo,
-            QuestionKind::Scale,
-            QuestionKind::Number,
-        ];
-        let Json::Str(s) = v else {
-            return Err(wrong(&v, "un texte"));
-        };
-        match NAMES.iter().position(|n| *n == s) {
-            Some(i) => Ok(KINDS[i]),
-            None => Err(unknown_value(&s, &NAMES)),
-        }
+        named(
+            v,
+            &["single", "multiple", "yes_no", "scale", "number"],
+            &[
+                QuestionKind::Single,
+                QuestionKind::Multiple,
+                QuestionKind::YesNo,
+                QuestionKind::Scale,
+                QuestionKind::Number,
+            ],
+        )
     }
 }
 

@@ -1,9 +1,12 @@
 //! From answers to a pathway: rules score modules, exclusions drop them,
 //! prerequisites are pulled in, and modules are ordered by step, then score,
-//! with each prerequisite before the modules that need it.
+//! with each prerequisite before the modules that need it. Only what one can
+//! act on becomes a step: propositions of the note and closed offers that
+//! the answers point to are listed apart (`not_actionable`).
 //!
-//! Deterministic: same catalogue + same answers ⇒ the same pathway, byte for
-//! byte once serialised (no hash-map iteration reaches the output).
+//! Deterministic: same catalogue + same answers + same day ⇒ the same
+//! pathway, byte for byte once serialised (no hash-map iteration reaches
+//! the output). The day matters only for a call whose closing day passes.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -14,7 +17,7 @@ use crate::answers::{Answer, Answers};
 use crate::condition::{eval, triggers, AnswerLookup};
 use crate::fast::FastMap;
 use crate::flow::effective_refs;
-use crate::model::{Catalogue, Condition, Question};
+use crate::model::{Catalogue, Condition, Module, Nature, Question, Standing, State, Status};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pathway {
@@ -23,6 +26,29 @@ pub struct Pathway {
     pub steps: Vec<PathwayStep>,
     /// Modules that would have been in the pathway but do not apply.
     pub excluded: Vec<Excluded>,
+    /// What the answers point to but nobody can apply to: propositions of
+    /// the note, then closed offers; strongest first. Never steps.
+    pub not_actionable: Vec<NotActionable>,
+}
+
+/// A proposition or a closed offer that the answers point to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotActionable {
+    pub id: String,
+    pub title: String,
+    /// Short name of the operator.
+    pub provider: String,
+    pub nature: Nature,
+    /// `proposition` or `closed`.
+    pub standing: Standing,
+    /// The offer's state on the day of the pathway (`clos` for a call
+    /// whose closing day has passed); none for a proposition.
+    pub state: Option<State>,
+    pub status: Option<Status>,
+    pub url: Option<String>,
+    pub access: String,
+    pub score: u32,
+    pub reasons: Vec<Reason>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,6 +69,10 @@ pub struct Recommended {
     /// only as a prerequisite.
     pub score: u32,
     pub priority: i32,
+    pub nature: Nature,
+    pub status: Option<Status>,
+    pub url: Option<String>,
+    pub access: String,
     pub reasons: Vec<Reason>,
     /// Prerequisites present in the pathway (they come first).
     pub prerequisites: Vec<String>,
@@ -187,10 +217,11 @@ impl<'a> Index<'a> {
         self.questions.get(id).copied()
     }
 
-    /// The pathway for `answers` (answers to hidden questions are ignored).
+    /// The pathway for `answers` (answers to hidden questions are ignored)
+    /// on `today` (`YYYY-MM-DD`).
     // Parallel per-module arrays indexed by module position: clearer than zips.
     #[allow(clippy::needless_range_loop)]
-    pub fn pathway(&self, answers: &Answers) -> Pathway {
+    pub fn pathway(&self, answers: &Answers, today: &str) -> Pathway {
         let cat = self.cat;
         let eff = effective_refs(cat, answers);
         let n = cat.modules.len();
@@ -225,15 +256,15 @@ impl<'a> Index<'a> {
             }
         }
 
-        // 0 = out, 1 = in the pathway, 2 = excluded (decided once per module).
-        let mut state = vec![0u8; n];
+        // Decided once per module.
+        let mut state = vec![Place::Out; n];
         let mut excluded_reason: Vec<Option<&str>> = vec![None; n];
         let mut queue: Vec<usize> = Vec::new();
         let decide = |i: usize,
-                      state: &mut Vec<u8>,
+                      state: &mut Vec<Place>,
                       excluded_reason: &mut Vec<Option<&'a str>>,
                       queue: &mut Vec<usize>| {
-            if state[i] != 0 {
+            if state[i] != Place::Out {
                 return;
             }
             let module = &cat.modules[i];
@@ -243,11 +274,14 @@ impl<'a> Index<'a> {
                 .find(|e| eval(&e.when, &eff).is_true())
             {
                 Some(e) => {
-                    state[i] = 2;
+                    state[i] = Place::Excluded;
                     excluded_reason[i] = Some(e.reason.as_str());
                 }
+                None if module.standing_on(today) != Standing::Actionable => {
+                    state[i] = Place::Apart;
+                }
                 None => {
-                    state[i] = 1;
+                    state[i] = Place::Step;
                     queue.push(i);
                 }
             }
@@ -268,11 +302,11 @@ impl<'a> Index<'a> {
             }
         }
         for i in 0..n {
-            if state[i] != 1 {
+            if state[i] != Place::Step {
                 continue;
             }
             for &j in self.prerequisites.get(i) {
-                if state[j] == 1 && !required_by[j].contains(&i) {
+                if state[j] == Place::Step && !required_by[j].contains(&i) {
                     required_by[j].push(i);
                 }
             }
@@ -282,7 +316,7 @@ impl<'a> Index<'a> {
         // (unvalidated catalogue) goes last rather than vanishing.
         let mut per_step: Vec<Vec<usize>> = vec![Vec::new(); cat.steps.len() + 1];
         for i in 0..n {
-            if state[i] == 1 {
+            if state[i] == Place::Step {
                 per_step[self.step[i]].push(i);
             }
         }
@@ -313,12 +347,16 @@ impl<'a> Index<'a> {
                         provider: self.provider[i].to_string(),
                         score: score[i],
                         priority: m.priority,
+                        nature: m.nature,
+                        status: m.status.clone(),
+                        url: m.url.clone(),
+                        access: m.access.clone(),
                         reasons: std::mem::take(&mut reasons[i]),
                         prerequisites: self
                             .prerequisites
                             .get(i)
                             .iter()
-                            .filter(|&&j| state[j] == 1)
+                            .filter(|&&j| state[j] == Place::Step)
                             .map(|&j| cat.modules[j].id.clone())
                             .collect(),
                         required_by: rq.into_iter().map(|j| cat.modules[j].id.clone()).collect(),
@@ -338,7 +376,7 @@ impl<'a> Index<'a> {
         }
 
         let excluded = (0..n)
-            .filter(|&i| state[i] == 2)
+            .filter(|&i| state[i] == Place::Excluded)
             .map(|i| Excluded {
                 module: cat.modules[i].id.clone(),
                 title: cat.modules[i].title.clone(),
@@ -346,10 +384,41 @@ impl<'a> Index<'a> {
             })
             .collect();
 
+        let mut apart: Vec<usize> = (0..n).filter(|&i| state[i] == Place::Apart).collect();
+        let standing = |m: &Module| m.standing_on(today);
+        apart.sort_by(|&a, &b| {
+            let (ma, mb) = (&cat.modules[a], &cat.modules[b]);
+            standing(ma)
+                .cmp(&standing(mb))
+                .then(score[b].cmp(&score[a]))
+                .then(mb.priority.cmp(&ma.priority))
+                .then_with(|| ma.id.cmp(&mb.id))
+        });
+        let not_actionable = apart
+            .into_iter()
+            .map(|i| {
+                let m = &cat.modules[i];
+                NotActionable {
+                    id: m.id.clone(),
+                    title: m.title.clone(),
+                    provider: self.provider[i].to_string(),
+                    nature: m.nature,
+                    standing: standing(m),
+                    state: m.state_on(today),
+                    status: m.status.clone(),
+                    url: m.url.clone(),
+                    access: m.access.clone(),
+                    score: score[i],
+                    reasons: std::mem::take(&mut reasons[i]),
+                }
+            })
+            .collect();
+
         Pathway {
             catalogue_version: cat.version.clone(),
             steps,
             excluded,
+            not_actionable,
         }
     }
 
@@ -447,6 +516,19 @@ fn named_options<'c>(c: &'c Condition, q: &str) -> Vec<&'c str> {
     out
 }
 
+/// Where a module ends up in a pathway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Not pointed to by the answers.
+    Out,
+    /// A step of the pathway.
+    Step,
+    /// Pointed to, but one of its exclusions applies.
+    Excluded,
+    /// Pointed to, but a proposition or a closed offer: listed apart.
+    Apart,
+}
+
 /// Lists of positions stored end to end: one allocation instead of one
 /// per rule or module.
 #[derive(Debug, Clone, Default)]
@@ -468,7 +550,8 @@ impl Flat {
     }
 }
 
-/// The pathway for `answers`; see [`Index::pathway`] to reuse lookups.
-pub fn pathway(cat: &Catalogue, answers: &Answers) -> Pathway {
-    Index::new(cat).pathway(answers)
+/// The pathway for `answers` on `today`; see [`Index::pathway`] to reuse
+/// lookups.
+pub fn pathway(cat: &Catalogue, answers: &Answers, today: &str) -> Pathway {
+    Index::new(cat).pathway(answers, today)
 }

@@ -3,11 +3,13 @@
 
 use std::collections::BTreeSet;
 
+use crate::date::is_date;
 use crate::diagnostic::{unsupported_schema_message, Diagnostic};
 use crate::fast::{FastMap, FastSet};
 use crate::model::*;
 
 /// Every semantic problem of the catalogue; empty when it is sound.
+/// Depends on the catalogue alone (not on the clock): see [`validate_on`].
 pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
     let mut v = Validator::new(cat);
     v.header();
@@ -19,6 +21,76 @@ pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
     v.questionnaire();
     v.rules();
     v.out
+}
+
+/// [`validate`], and what only the day of the check can tell (`today`,
+/// `YYYY-MM-DD`): a publication or a status check dated in the future.
+/// For editors' tools (`catalogue check`, the Atelier); the app itself
+/// never refuses a catalogue because of a visitor's clock.
+pub fn validate_on(cat: &Catalogue, today: &str) -> Vec<Diagnostic> {
+    let mut out = validate(cat);
+    if is_date(&cat.published) && cat.published.as_str() > today {
+        out.push(Diagnostic::new(
+            "/published",
+            format!(
+                "la date de publication {} est dans le futur (nous sommes le {today})",
+                cat.published
+            ),
+        ));
+    }
+    for (i, m) in cat.modules.iter().enumerate() {
+        if let Some(s) = &m.status {
+            if is_date(&s.checked) && s.checked.as_str() > today {
+                out.push(Diagnostic::new(
+                    format!("/modules/{i}/status/checked"),
+                    format!(
+                        "la date de vérification {} est dans le futur (nous sommes le {today}) : indiquez le jour où la page officielle a été lue",
+                        s.checked
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The host of an `https://` address, lowercased; `None` for another
+/// scheme, an empty host or credentials in the address.
+pub fn https_host(url: &str) -> Option<String> {
+    let rest = url.strip_prefix("https://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.contains('@') || url.contains(char::is_whitespace) {
+        return None;
+    }
+    let host = authority.split(':').next().unwrap_or_default();
+    (!host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+        .then(|| host.to_ascii_lowercase())
+}
+
+/// Domains where a module's links may point: `gouv.fr`, and each
+/// operator's `url` host (without `www.`) and extra `domains`.
+pub fn official_domains(cat: &Catalogue) -> Vec<String> {
+    let mut out = vec!["gouv.fr".to_string()];
+    for p in &cat.providers {
+        if let Some(host) = p.url.as_deref().and_then(https_host) {
+            out.push(host.strip_prefix("www.").unwrap_or(&host).to_string());
+        }
+        out.extend(p.domains.iter().map(|d| d.to_ascii_lowercase()));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether `host` is one of `domains` or a subdomain of one.
+fn on_domains(host: &str, domains: &[String]) -> bool {
+    domains.iter().any(|d| {
+        host == d
+            || host
+                .strip_suffix(d.as_str())
+                .is_some_and(|sub| sub.ends_with('.'))
+    })
 }
 
 /// Modules the questionnaire can never bring into a pathway (no rule names
@@ -152,6 +224,8 @@ struct Validator<'a> {
     modules: Ids<'a>,
     questions: FastMap<&'a str, QInfo<'a>>,
     question_ids: Ids<'a>,
+    /// See [`official_domains`].
+    domains: Vec<String>,
     /// Option id → questions that offer it, to say « this option belongs to
     /// another question ».
     option_owners: FastMap<&'a str, Vec<&'a str>>,
@@ -190,6 +264,7 @@ impl<'a> Validator<'a> {
             question_ids: Ids::new(cat.questions().map(|q| q.id.as_str())),
             questions,
             option_owners,
+            domains: official_domains(cat),
         }
     }
 
@@ -223,6 +298,107 @@ impl<'a> Validator<'a> {
                 pointer,
                 format!("le lien « {url} » doit commencer par « https:// » ou « mailto: » (sans espace)"),
             );
+        }
+    }
+
+    /// An official page: `https://` on `gouv.fr` or an operator's domain.
+    fn official_link(&mut self, pointer: String, url: &str) {
+        match https_host(url) {
+            None => self.err(
+                pointer,
+                format!("le lien « {url} » doit être une adresse « https:// » complète, sans espace"),
+            ),
+            Some(host) if !on_domains(&host, &self.domains) => self.err(
+                pointer,
+                format!(
+                    "le lien « {url} » n'est pas sur un domaine officiel : « {host} » n'est ni un domaine gouv.fr ni celui d'un opérateur du catalogue (domaines admis : {} ; un autre domaine d'un opérateur s'ajoute à ses « domains »)",
+                    self.domains.join(", ")
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+
+    fn date(&mut self, pointer: String, value: &str, what: &str) -> bool {
+        let ok = is_date(value);
+        if !ok {
+            self.err(
+                pointer,
+                format!("{what} « {value} » mal formée : attendu AAAA-MM-JJ, par exemple 2026-11-26"),
+            );
+        }
+        ok
+    }
+
+    /// Nature, status and official link of module `i`.
+    fn nature_status(&mut self, p: &str, m: &Module) {
+        if let Some(url) = &m.url {
+            self.official_link(format!("{p}/url"), url);
+        }
+        let Some(s) = &m.status else {
+            if m.nature == Nature::Offre {
+                self.err(
+                    format!("{p}/nature"),
+                    "une offre existante (« offre ») doit avoir un « status » : son état (permanent, ouvert, clos, a-confirmer), le jour de la vérification (« checked ») et la page officielle lue (« checked_at »)",
+                );
+            }
+            return;
+        };
+        if m.nature != Nature::Offre {
+            let what = match m.nature {
+                Nature::Proposition => "une proposition de la note n'a pas d'état : rien n'est encore ouvert",
+                _ => "une action de l'intercommunalité n'a pas d'état : elle ne dépend d'aucun guichet",
+            };
+            self.err(
+                format!("{p}/status"),
+                format!("{what} ; retirez « status », ou passez « nature » à « offre » si une offre existe"),
+            );
+            return;
+        }
+        let checked = self.date(format!("{p}/status/checked"), &s.checked, "date de vérification");
+        if checked && is_date(&self.cat.published) && s.checked > self.cat.published {
+            self.err(
+                format!("{p}/status/checked"),
+                format!(
+                    "la date de vérification {} est postérieure à la publication du catalogue ({}) : publiez une nouvelle version, datée du jour",
+                    s.checked, self.cat.published
+                ),
+            );
+        }
+        self.official_link(format!("{p}/status/checked_at"), &s.checked_at);
+        let opens = match &s.opens {
+            Some(d) => self.date(format!("{p}/status/opens"), d, "date d'ouverture").then_some(d),
+            None => None,
+        };
+        let closes = match &s.closes {
+            Some(d) => self.date(format!("{p}/status/closes"), d, "date de clôture").then_some(d),
+            None => None,
+        };
+        if let (Some(o), Some(c)) = (opens, closes) {
+            if o > c {
+                self.err(
+                    format!("{p}/status/closes"),
+                    format!("la date de clôture {c} précède la date d'ouverture {o}"),
+                );
+            }
+        }
+        match s.state {
+            State::Ouvert => {
+                if let Some(c) = closes.filter(|c| checked && c.as_str() < s.checked.as_str()) {
+                    self.err(
+                        format!("{p}/status/state"),
+                        format!(
+                            "l'appel est dit « ouvert » mais sa date de clôture ({c}) précède le jour de la vérification ({}) : passez-le à « clos »",
+                            s.checked
+                        ),
+                    );
+                }
+            }
+            State::Permanent if opens.is_some() || closes.is_some() => self.err(
+                format!("{p}/status/state"),
+                "une offre « permanente » n'a pas de dates d'ouverture ni de clôture : si c'est un appel, son état est « ouvert », « clos » ou « a-confirmer »",
+            ),
+            _ => {}
         }
     }
 
@@ -319,6 +495,17 @@ impl<'a> Validator<'a> {
             self.text(format!("/providers/{i}/name"), &p.name);
             self.text(format!("/providers/{i}/short_name"), &p.short_name);
             self.link(format!("/providers/{i}/url"), &p.url);
+            for (j, d) in p.domains.iter().enumerate() {
+                let ok = !d.is_empty()
+                    && d.contains('.')
+                    && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+                if !ok {
+                    self.err(
+                        format!("/providers/{i}/domains/{j}"),
+                        format!("domaine « {d} » mal formé : un nom de domaine en minuscules, sans « https:// » ni « / », par exemple urbanvitaliz.fr"),
+                    );
+                }
+            }
             self.opt_text(format!("/providers/{i}/description"), &p.description);
         }
     }
@@ -400,7 +587,7 @@ impl<'a> Validator<'a> {
             self.opt_text(format!("{p}/cost"), &m.cost);
             self.opt_text(format!("{p}/duration"), &m.duration);
             self.text(format!("{p}/access"), &m.access);
-            self.link(format!("{p}/url"), &m.url);
+            self.nature_status(&p, m);
             let mut prereqs = FastSet::default();
             for (j, pre) in m.prerequisites.iter().enumerate() {
                 let pp = format!("{p}/prerequisites/{j}");
@@ -417,6 +604,25 @@ impl<'a> Validator<'a> {
                 if !prereqs.insert(pre.as_str()) {
                     self.err(pp, format!("prérequis « {pre} » cité deux fois"));
                     continue;
+                }
+                // A prerequisite is pulled into the steps: it must be
+                // something one can act on.
+                let before = &cat.modules[k];
+                let not_actionable = match before.nature {
+                    Nature::Proposition => Some("une proposition de la note"),
+                    Nature::Offre if before.status.as_ref().is_some_and(|s| s.state == State::Clos) => {
+                        Some("une offre close")
+                    }
+                    _ => None,
+                };
+                if let Some(what) = not_actionable {
+                    self.err(
+                        pp.clone(),
+                        format!(
+                            "le prérequis « {pre} » est {what} : un parcours n'en fait jamais une étape, il ne peut donc pas précéder « {} »",
+                            m.id
+                        ),
+                    );
                 }
                 let pre_step = self.steps.get(&cat.modules[k].step);
                 if let (Some(s), Some(ps)) = (step, pre_step) {
@@ -858,42 +1064,16 @@ fn is_version(s: &str) -> bool {
         && parts[2].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// `YYYY-MM-DD`, a real calendar date.
-fn is_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || !digits(parts[0], 4) || !digits(parts[1], 2) || !digits(parts[2], 2) {
-        return false;
-    }
-    let (y, m, d): (u32, u32, u32) = (
-        parts[0].parse().unwrap_or(0),
-        parts[1].parse().unwrap_or(0),
-        parts[2].parse().unwrap_or(0),
-    );
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn versions_and_dates() {
+    fn versions() {
         assert!(is_version("2026.11.0"));
         assert!(is_version("2026.01.12"));
         assert!(!is_version("2026.13.0"));
         assert!(!is_version("2026.1.0"));
         assert!(!is_version("v2026.11.0"));
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2026-02-29"));
-        assert!(!is_date("2026-11-31"));
-        assert!(!is_date("26-11-01"));
     }
 }
