@@ -70,8 +70,25 @@ fn main() {
     mods[1]["prerequisites"] = json!([a, a]);
     put("mini-cycle.json", &serde_json::to_vec_pretty(&v).unwrap());
     let mut v: Value = serde_json::from_str(&mini).unwrap();
-    v["schema"] = json!(2);
-    put("mini-schema2.json", &serde_json::to_vec(&v).unwrap());
+    v["schema"] = json!(1);
+    put("mini-schema1.json", &serde_json::to_vec(&v).unwrap());
+    // Format 2's checks at once: a module without nature, a status on a
+    // proposition, a link off the official domains, dates out of order, a
+    // proposition and a closed offer as prerequisites.
+    let mut v: Value = serde_json::from_str(&mini).unwrap();
+    let mods = v["modules"].as_array_mut().unwrap();
+    mods[0].as_object_mut().unwrap().remove("nature");
+    mods[6]["status"] = mods[7]["status"].clone();
+    mods[5]["url"] = json!("https://www.example.com/");
+    mods[3]["status"]["opens"] = json!("2028-01-01");
+    mods[3]["prerequisites"] = json!(["club-foncier", "ami-friches"]);
+    put("mini-untrue.json", &serde_json::to_vec_pretty(&v).unwrap());
+    // The answer bytes first pick the day: 0xff 0xff is after the open
+    // call's closing day (2027-06-30), so it is listed apart.
+    let mut bytes = mini.as_bytes().to_vec();
+    bytes.push(0);
+    bytes.extend_from_slice(&[0xff, 0xff, 0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    put("mini-after-closing.bin", &bytes);
     let mut v: Value = serde_json::from_str(&mini).unwrap();
     let mut deep = json!({"answered": "x"});
     for _ in 0..40 {
@@ -82,7 +99,7 @@ fn main() {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     bytes.extend_from_slice(&mini.as_bytes()[..mini.len() / 2]);
     put("mini-bom-truncated.json", &bytes);
-    put("list.json", b"[{\"schema\": 1}]");
+    put("list.json", b"[{\"schema\": 2}]");
 
     // Share codes.
     let dir = root.join("fuzz/corpus/share_link");

@@ -1,6 +1,7 @@
 //! Catalogue loader and engine: arbitrary bytes → `load` → if the catalogue
 //! is valid, pathways for several answer sets over its real question and
-//! option ids. Nothing may panic, overflow or hang.
+//! option ids, on a day drawn from the input too. Nothing may panic,
+//! overflow or hang; no step is something one cannot act on.
 //!
 //! Input layout: the catalogue text, optionally followed by a NUL byte and
 //! the bytes that drive the answers (JSON never contains a raw NUL). Without
@@ -14,7 +15,7 @@ use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use parcours_core::flow::{effective_answers, Flow};
 use parcours_core::recommend::{pathway, Index, Pathway};
-use parcours_core::{export, Answer, Answers, Catalogue, Question, QuestionKind};
+use parcours_core::{date, export, Answer, Answers, Catalogue, Question, QuestionKind, Standing};
 
 fuzz_target!(|data: &[u8]| {
     let (text, tail) = match data.iter().position(|&b| b == 0) {
@@ -42,17 +43,19 @@ fuzz_target!(|data: &[u8]| {
         everything(&cat, false),
     ];
     let mut u = Unstructured::new(tail);
+    // 1970 to 2079: before, on and after any closing day of the catalogue.
+    let today = date::from_unix_days(u.int_in_range(0..=40_000).unwrap_or(20_789));
     for _ in 0..3 {
         sets.push(answers(&cat, &mut u));
     }
     for (k, a) in sets.iter().enumerate() {
-        let p = index.pathway(a);
-        check(&cat, &p);
+        let p = index.pathway(a, &today);
+        check(&cat, &p, &today);
         if k == sets.len() - 1 {
             // The free function and a reused index agree, byte for byte.
-            assert_eq!(pathway(&cat, a), p, "Index::pathway ≠ pathway");
+            assert_eq!(pathway(&cat, a, &today), p, "Index::pathway ≠ pathway");
             // Answers to hidden questions are ignored.
-            assert_eq!(index.pathway(&effective_answers(&cat, a)), p);
+            assert_eq!(index.pathway(&effective_answers(&cat, a), &today), p);
         }
         let flow = Flow::new(&cat, a);
         let _ = (flow.answered(), flow.visible(), flow.is_complete());
@@ -61,13 +64,24 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// Invariants that hold for any valid catalogue and any answers.
-fn check(cat: &Catalogue, p: &Pathway) {
+/// Invariants that hold for any valid catalogue, any answers, any day.
+fn check(cat: &Catalogue, p: &Pathway, today: &str) {
     assert_eq!(p.catalogue_version, cat.version);
     let mut seen = BTreeSet::new();
     for m in p.modules() {
         assert!(seen.insert(m.id.as_str()), "module {} listed twice", m.id);
-        assert!(cat.module(&m.id).is_some(), "unknown module {}", m.id);
+        let module = cat.module(&m.id).expect("unknown module");
+        assert_eq!(
+            module.standing_on(today),
+            Standing::Actionable,
+            "{} is a step on {today}",
+            m.id
+        );
+    }
+    for m in &p.not_actionable {
+        assert!(seen.insert(m.id.as_str()), "module {} listed twice", m.id);
+        assert_ne!(m.standing, Standing::Actionable, "{} listed apart", m.id);
+        assert!(!m.reasons.is_empty() || !m.required_by.is_empty(), "{} apart without a reason", m.id);
     }
     for e in &p.excluded {
         assert!(

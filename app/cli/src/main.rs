@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use parcours_core::{
-    date, export, load, load_on, read_catalogue, recommend, share, unreachable_modules,
-    validate_on, Answers, Catalogue, Diagnostic, Nature, State,
+    date, export, load_on, read_catalogue, recommend, share, unreachable_modules, validate_on,
+    Answers, Catalogue, Diagnostic, Nature, State,
 };
 
 const DEFAULT_PATH: &str = "content/catalogue.json";
@@ -17,7 +17,7 @@ Utilisation :
   catalogue check [CHEMIN] [--today AAAA-MM-JJ]
       Vérifie le catalogue. Affiche « catalogue valide … » ou une erreur
       par ligne, au format CHEMIN:LIGNE:COLONNE: /pointeur : message.
-  catalogue stats [CHEMIN] [--json]
+  catalogue stats [CHEMIN] [--json] [--today AAAA-MM-JJ]
       Chiffres du catalogue : opérateurs, modules (par nature, par état,
       avec et sans lien officiel), questions, règles, thèmes, étapes,
       modules sans source vérifiable, modules qu'aucune règle n'atteint
@@ -122,7 +122,7 @@ fn run(args: &[String]) -> Result<(), Fail> {
     }
     match cmd.as_str() {
         "check" => check(&parse(rest, &["--today"])?),
-        "stats" => stats(&parse(rest, &["--json"])?),
+        "stats" => stats(&parse(rest, &["--json", "--today"])?),
         "schema" => {
             let a = parse(rest, &[])?;
             if !a.positional.is_empty() {
@@ -227,7 +227,7 @@ fn stats(a: &Args) -> Result<(), Fail> {
     let text = read(&path)?;
     // Statistics stay useful on a catalogue being edited: only a file that
     // cannot be read as a catalogue at all is refused.
-    let (cat, problems) = match load(&text) {
+    let (cat, problems) = match load_on(&text, &today(a)) {
         Ok(cat) => (cat, 0),
         Err(d) => match read_catalogue(&text) {
             Ok(cat) => {
@@ -252,7 +252,12 @@ fn stats(a: &Args) -> Result<(), Fail> {
     let unreachable = unreachable_modules(&cat);
     let by_nature: Vec<(&str, usize)> = Nature::ALL
         .iter()
-        .map(|n| (n.id(), cat.modules.iter().filter(|m| m.nature == *n).count()))
+        .map(|n| {
+            (
+                n.id(),
+                cat.modules.iter().filter(|m| m.nature == *n).count(),
+            )
+        })
         .collect();
     let by_state: Vec<(&str, usize)> = State::ALL
         .iter()
@@ -267,7 +272,9 @@ fn stats(a: &Args) -> Result<(), Fail> {
         .collect();
     let with_url = cat.modules.iter().filter(|m| m.url.is_some()).count();
     let counts = |list: &[(&str, usize)]| -> serde_json::Map<String, serde_json::Value> {
-        list.iter().map(|(k, n)| (k.to_string(), (*n).into())).collect()
+        list.iter()
+            .map(|(k, n)| (k.to_string(), (*n).into()))
+            .collect()
     };
     if a.json {
         let v = serde_json::json!({
@@ -401,6 +408,7 @@ fn pathway(a: &Args) -> Result<(), Fail> {
                     "url": m.url,
                     "access": m.access,
                     "reasons": m.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+                    "required_by": m.required_by,
                 })).collect::<Vec<_>>(),
                 "excluded": p.excluded,
             });

@@ -123,7 +123,7 @@ fn check_cycle() {
 
 #[test]
 fn check_schema_999() {
-    let text = MINI.replacen("\"schema\": 1", "\"schema\": 999", 1);
+    let text = MINI.replacen("\"schema\": 2", "\"schema\": 999", 1);
     check_broken(
         "schema",
         &text,
@@ -248,7 +248,9 @@ fn pathway_json_and_markdown() {
     );
 
     let o = run(&["pathway", &cat, "--answers", &answers, "--format=csv"]);
-    assert!(stdout(&o).starts_with("étape,module,opérateur,score,raisons\r\n"));
+    assert!(stdout(&o).starts_with(
+        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n"
+    ));
 
     let bad = write(&dir, "bad.json", "[1, 2]");
     assert_eq!(
@@ -260,5 +262,196 @@ fn pathway_json_and_markdown() {
             .status
             .code(),
         Some(2)
+    );
+}
+
+/// The mini catalogue with its 8 modules: 6 offers (3 permanent, 1 open
+/// call, 1 closed, 1 to confirm), 1 action, 1 proposition; 2 with a link.
+#[test]
+fn stats_count_natures_states_and_links() {
+    let dir = temp_dir("stats-mini");
+    let cat = write(&dir, "catalogue.json", MINI);
+    let o = run(&["stats", &cat, "--json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["modules"], 8);
+    assert_eq!(
+        v["modules_by_nature"],
+        json!({"offre": 6, "action": 1, "proposition": 1})
+    );
+    assert_eq!(
+        v["offers_by_state"],
+        json!({"permanent": 3, "ouvert": 1, "clos": 1, "a-confirmer": 1})
+    );
+    assert_eq!(
+        (
+            v["modules_with_url"].as_u64(),
+            v["modules_without_url"].as_u64()
+        ),
+        (Some(2), Some(6))
+    );
+    let o = run(&["stats", &cat]);
+    let out = stdout(&o);
+    for line in [
+        "  modules : 8\n",
+        "    par nature : offre 6, action 1, proposition 1\n",
+        "    offres par état : permanent 3, ouvert 1, clos 1, a-confirmer 1\n",
+        "    avec lien officiel : 2, sans : 6\n",
+    ] {
+        assert!(out.contains(line), "{line:?} absent de :\n{out}");
+    }
+}
+
+#[test]
+fn pathway_json_lists_what_cannot_be_acted_on_with_status_and_way_in() {
+    let dir = temp_dir("pathway-apart");
+    let cat = write(&dir, "catalogue.json", MINI);
+    let answers = write(
+        &dir,
+        "answers.json",
+        r#"{"themes": ["foncier"], "refus": "oui", "hectares": 50}"#,
+    );
+    let json_on = |day: &str| -> Value {
+        let o = run(&[
+            "pathway",
+            &cat,
+            "--answers",
+            &answers,
+            "--format",
+            "json",
+            "--today",
+            day,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let v = json_on("2026-12-02");
+    assert_eq!(v["today"], "2026-12-02");
+    let apart = v["not_actionable"].as_array().unwrap();
+    let ids: Vec<&str> = apart.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["club-foncier", "ami-friches"]);
+    assert_eq!(apart[0]["nature"], "proposition");
+    assert_eq!(apart[0]["state"], Value::Null);
+    assert_eq!(
+        apart[0]["reasons"][0],
+        "Vous manquez de foncier : d'autres territoires aussi."
+    );
+    assert_eq!(apart[1]["nature"], "offre");
+    assert_eq!(apart[1]["state"], "clos");
+    assert_eq!(apart[1]["status"]["closes"], "2021-10-15");
+    assert_eq!(
+        apart[1]["url"],
+        "https://www.banquedesterritoires.fr/ami-friches"
+    );
+    assert_eq!(
+        apart[1]["access"],
+        "La direction régionale de la Banque des Territoires."
+    );
+    let steps: Vec<&Value> = v["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["modules"].as_array().unwrap())
+        .collect();
+    assert_eq!(steps.len(), 4);
+    for m in steps.iter().copied().chain(apart) {
+        for key in [
+            "id", "title", "nature", "status", "url", "access", "reasons",
+        ] {
+            assert!(m.get(key).is_some(), "« {key} » absent de {m}");
+        }
+    }
+    assert_eq!(steps[0]["status"]["state"], "permanent");
+    assert_eq!(
+        steps[0]["status"]["checked_at"],
+        "https://www.cerema.fr/fr/observatoire"
+    );
+    assert_eq!(steps[0]["url"], "https://www.cerema.fr/fr/observatoire");
+    assert_eq!(steps[1]["nature"], "action");
+    assert_eq!(steps[1]["status"], Value::Null);
+    // The open call closes on 2027-06-30: the day after, it is listed apart.
+    let later = json_on("2027-07-01");
+    let closed: Vec<&str> = later["not_actionable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["state"] == "clos")
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(closed, vec!["ami-friches", "pret-friches"]);
+}
+
+#[test]
+fn today_must_be_a_date() {
+    for bad in ["2026-13-01", "demain", "02/12/2026"] {
+        let o = run(&["check", "--today", bad]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&o).contains(&format!(
+                "--today attend une date AAAA-MM-JJ, pas « {bad} »"
+            )),
+            "{}",
+            stderr(&o)
+        );
+    }
+    assert_eq!(run(&["check", "--today"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["schema", "--today", "2026-12-02"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn check_rejects_a_status_checked_in_the_future() {
+    let mut v = mini();
+    // Checked on the day of publication, checked by an editor on a later day.
+    v["modules"][0]["status"]["checked"] = json!("2026-11-26");
+    v["published"] = json!("2026-11-30");
+    let text = serde_json::to_string_pretty(&v).unwrap();
+    let dir = temp_dir("future");
+    let path = write(&dir, "catalogue.json", &text);
+    let o = run(&["check", &path, "--today", "2026-11-30"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["check", &path, "--today", "2026-11-25"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("/modules/0/status/checked"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.starts_with(&format!("{path}:")), "{line}");
+    assert!(
+        line.ends_with("/modules/0/status/checked : la date de vérification 2026-11-26 est dans le futur (nous sommes le 2026-11-25) : indiquez le jour où la page officielle a été lue"),
+        "{line}"
+    );
+    // Without --today, the computer's date: this one is long past.
+    assert_eq!(run(&["check", &path]).status.code(), Some(0));
+}
+
+#[test]
+fn check_rejects_untrue_content() {
+    let mut v = mini();
+    v["modules"][3]["prerequisites"] = json!(["strategie-fonciere", "inventaire", "club-foncier"]);
+    check_broken(
+        "prerequisite-proposition",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/modules/3/prerequisites/2",
+        "le prérequis « club-foncier » est une proposition de la note",
+    );
+    let mut v = mini();
+    v["modules"][0]["url"] = json!("https://www.example.com/");
+    check_broken(
+        "not-official",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/modules/0/url",
+        "n'est pas sur un domaine officiel",
+    );
+    let mut v = mini();
+    v["modules"][0].as_object_mut().unwrap().remove("nature");
+    check_broken(
+        "no-nature",
+        &serde_json::to_string_pretty(&v).unwrap(),
+        "/modules/0",
+        "champ obligatoire « nature » manquant",
     );
 }

@@ -14,6 +14,8 @@ mod full_answers;
 use full_answers::full_answers;
 
 const REAL: &str = include_str!("../../../content/catalogue.json");
+/// A fixed day: the figures do not depend on when the bench runs.
+const TODAY: &str = "2026-12-02";
 
 /// Appends `suffix` to every question id a condition names.
 fn rename(c: &mut Condition, suffix: &str) {
@@ -127,8 +129,8 @@ fn engine(c: &mut Criterion) {
         eprintln!(
             "{name}: {} modules ; parcours complet {} modules, typique {} modules",
             cat.modules.len(),
-            pathway(&cat, &full).module_count(),
-            pathway(&cat, &typical).module_count()
+            pathway(&cat, &full, TODAY).module_count(),
+            pathway(&cat, &typical, TODAY).module_count()
         );
         rec.bench_with_input(BenchmarkId::new("index_new", name), &(), |b, _| {
             b.iter(|| Index::new(&cat))
@@ -136,13 +138,13 @@ fn engine(c: &mut Criterion) {
         let index = Index::new(&cat);
         // « cold »: Index built inside the call, as `pathway()` does.
         rec.bench_with_input(BenchmarkId::new("full_cold", name), &(), |b, _| {
-            b.iter(|| pathway(&cat, &full))
+            b.iter(|| pathway(&cat, &full, TODAY))
         });
         rec.bench_with_input(BenchmarkId::new("full_index", name), &(), |b, _| {
-            b.iter(|| index.pathway(&full))
+            b.iter(|| index.pathway(&full, TODAY))
         });
         rec.bench_with_input(BenchmarkId::new("typical_index", name), &(), |b, _| {
-            b.iter(|| index.pathway(&typical))
+            b.iter(|| index.pathway(&typical, TODAY))
         });
     }
     rec.finish();

@@ -21,7 +21,7 @@ pub fn is_date(s: &str) -> bool {
 }
 
 fn days_in_month(y: u32, m: u32) -> u32 {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     match m {
         2 if leap => 29,
         2 => 28,
@@ -48,15 +48,29 @@ pub fn from_unix_days(days: i64) -> String {
 /// « 2 décembre 2026 » for `2026-12-02`; the text itself if it is no date.
 pub fn french(s: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-        "octobre", "novembre", "décembre",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
     ];
     if !is_date(s) {
         return s.to_string();
     }
     let m: usize = s[5..7].parse().unwrap_or(1);
     let d: u32 = s[8..10].parse().unwrap_or(1);
-    let day = if d == 1 { "1er".to_string() } else { d.to_string() };
+    let day = if d == 1 {
+        "1er".to_string()
+    } else {
+        d.to_string()
+    };
     format!("{day} {} {}", MONTHS[m - 1], &s[0..4])
 }
 

@@ -1,8 +1,66 @@
 //! Text exports of a pathway, shared by the CLI and the web app's
-//! « Exporter » button. Plain text only: content is never turned into HTML.
+//! « Exporter » button, and the French words for a module's status that
+//! the app shows too. Plain text only: content is never turned into HTML.
 
-use crate::model::Catalogue;
-use crate::recommend::Pathway;
+use crate::date::french;
+use crate::model::{Availability, Catalogue, Nature, State, Status};
+use crate::recommend::{NotActionable, Pathway, Reason};
+use crate::Standing;
+
+/// Heading of the propositions of the note that the answers point to.
+pub const PROPOSITIONS_HEADING: &str = "Ce que la note demande pour votre situation";
+/// What that part is, under its heading.
+pub const PROPOSITIONS_INTRO: &str = "Ces dispositifs sont demandés par la note de position d'Intercommunalités de France mais n'existent pas encore : il n'y a rien à solliciter, ce sont des demandes à porter.";
+/// Heading of the closed offers that the answers point to.
+pub const CLOSED_HEADING: &str = "Dispositifs clos à surveiller";
+pub const CLOSED_INTRO: &str = "Ces dispositifs répondraient à vos besoins mais ne sont pas ouverts aujourd'hui : surveillez une prochaine édition.";
+/// Before the reasons of a module listed apart.
+pub const WHY_APART: &str = "Pourquoi cela vous concerne";
+
+/// « Appel ouvert du 15 janvier 2026 au 30 juin 2027 », « Clos (clôture
+/// le 15 octobre 2021) », « Offre permanente », « Proposition de la note »:
+/// the state on the day shown (`state`, see [`crate::Module::state_on`]).
+pub fn availability_text(nature: Nature, status: Option<&Status>, state: Option<State>) -> String {
+    let label = Availability::of(nature, state).label();
+    match dates_text(nature, status, state) {
+        Some(d) if state == Some(State::Clos) => format!("{label} ({d})"),
+        Some(d) => format!("{label} {d}"),
+        None => label.to_string(),
+    }
+}
+
+/// The dates of a call: « du 15 janvier 2026 au 30 juin 2027 », « jusqu'au
+/// 30 juin 2027 », « depuis le 15 janvier 2026 »; « clôture le 15 octobre
+/// 2021 » once closed.
+pub fn dates_text(nature: Nature, status: Option<&Status>, state: Option<State>) -> Option<String> {
+    let s = status.filter(|_| nature == Nature::Offre)?;
+    match (state?, s.opens.as_deref(), s.closes.as_deref()) {
+        (State::Ouvert, Some(o), Some(c)) => Some(format!("du {} au {}", french(o), french(c))),
+        (State::Ouvert, None, Some(c)) => Some(format!("jusqu'au {}", french(c))),
+        (State::Ouvert, Some(o), None) => Some(format!("depuis le {}", french(o))),
+        (State::Clos, _, Some(c)) => Some(format!("clôture le {}", french(c))),
+        _ => None,
+    }
+}
+
+/// « vérifié le 20 novembre 2026 », for an offer.
+pub fn checked_text(status: Option<&Status>) -> Option<String> {
+    status.map(|s| format!("vérifié le {}", french(&s.checked)))
+}
+
+/// The status line of the Markdown export: state, then when and where it
+/// was checked.
+fn md_status(nature: Nature, status: Option<&Status>, state: Option<State>) -> String {
+    let mut line = format!(
+        "- Statut : {}",
+        md_line(&availability_text(nature, status, state))
+    );
+    if let (Some(checked), Some(s)) = (checked_text(status), status) {
+        line.push_str(&format!(" — {checked} sur <{}>", md_url(&s.checked_at)));
+    }
+    line.push('\n');
+    line
+}
 
 /// A readable French Markdown document.
 pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
@@ -26,6 +84,8 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
             let module = cat.module(&m.id);
             out.push_str(&format!("### {n}. {}\n\n", md_line(&m.title)));
             out.push_str(&format!("- Opérateur : {}\n", md_line(&m.provider)));
+            let state = m.status.as_ref().map(|s| s.state);
+            out.push_str(&md_status(m.nature, m.status.as_ref(), state));
             if let Some(module) = module {
                 out.push_str(&format!("- En bref : {}\n", md_line(&module.summary)));
                 out.push_str(&format!(
@@ -39,13 +99,10 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
                 if let Some(d) = &module.duration {
                     out.push_str(&format!("- Durée : {}\n", md_line(d)));
                 }
-                out.push_str(&format!(
-                    "- Comment y accéder : {}\n",
-                    md_line(&module.access)
-                ));
-                if let Some(u) = &module.url {
-                    out.push_str(&format!("- Lien : <{u}>\n"));
-                }
+            }
+            out.push_str(&format!("- Comment y accéder : {}\n", md_line(&m.access)));
+            if let Some(u) = &m.url {
+                out.push_str(&format!("- Lien officiel : <{}>\n", md_url(u)));
             }
             if !m.prerequisites.is_empty() {
                 let titles: Vec<String> = m
@@ -59,22 +116,7 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
             if !m.reasons.is_empty() {
                 out.push_str("Recommandé parce que :\n\n");
                 for r in &m.reasons {
-                    out.push_str(&format!("- {}", md_line(&r.text)));
-                    if !r.triggers.is_empty() {
-                        let t: Vec<String> = r
-                            .triggers
-                            .iter()
-                            .map(|t| {
-                                format!(
-                                    "« {} » : {}",
-                                    md_line(&t.question_label),
-                                    md_line(&t.answer)
-                                )
-                            })
-                            .collect();
-                        out.push_str(&format!(" (vos réponses : {})", t.join(" ; ")));
-                    }
-                    out.push('\n');
+                    out.push_str(&format!("- {}\n", md_reason(r)));
                 }
                 out.push('\n');
             } else if !m.required_by.is_empty() {
@@ -98,7 +140,75 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
         }
         out.push('\n');
     }
+    for (standing, heading, intro) in APART {
+        let items: Vec<&NotActionable> = pathway
+            .not_actionable
+            .iter()
+            .filter(|m| m.standing == standing)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("## {heading}\n\n{intro}\n\n"));
+        for m in items {
+            out.push_str(&format!("### {}\n\n", md_line(&m.title)));
+            out.push_str(&format!("- Opérateur : {}\n", md_line(&m.provider)));
+            out.push_str(&md_status(m.nature, m.status.as_ref(), m.state));
+            out.push_str(&format!("- Comment y accéder : {}\n", md_line(&m.access)));
+            if let Some(u) = &m.url {
+                out.push_str(&format!("- Lien officiel : <{}>\n", md_url(u)));
+            }
+            out.push_str(&format!("\n{WHY_APART} :\n\n"));
+            for r in &m.reasons {
+                out.push_str(&format!("- {}\n", md_reason(r)));
+            }
+            if !m.required_by.is_empty() {
+                let titles: Vec<String> =
+                    m.required_by.iter().map(|p| title_of(pathway, p)).collect();
+                out.push_str(&format!("- Préalable à : {}\n", titles.join(" ; ")));
+            }
+            out.push('\n');
+        }
+    }
     out
+}
+
+/// The two parts after the steps, in this order: standing, heading, intro.
+pub const APART: [(Standing, &str, &str); 2] = [
+    (
+        Standing::Proposition,
+        PROPOSITIONS_HEADING,
+        PROPOSITIONS_INTRO,
+    ),
+    (Standing::Closed, CLOSED_HEADING, CLOSED_INTRO),
+];
+
+/// A reason, with the answers that triggered it.
+fn md_reason(r: &Reason) -> String {
+    let mut out = md_line(&r.text);
+    if !r.triggers.is_empty() {
+        let t: Vec<String> = r
+            .triggers
+            .iter()
+            .map(|t| {
+                format!(
+                    "« {} » : {}",
+                    md_line(&t.question_label),
+                    md_line(&t.answer)
+                )
+            })
+            .collect();
+        out.push_str(&format!(" (vos réponses : {})", t.join(" ; ")));
+    }
+    out
+}
+
+/// A link inside `<…>`: one that would end the autolink early is cut off
+/// there (the validator only lets `https://` links without spaces through).
+fn md_url(u: &str) -> String {
+    u.chars()
+        .take_while(|c| !matches!(c, '<' | '>') && !c.is_whitespace())
+        .collect()
 }
 
 fn title_of(pathway: &Pathway, id: &str) -> String {
@@ -123,35 +233,103 @@ fn md_line(s: &str) -> String {
     out
 }
 
-/// CSV (RFC 4180, CRLF line ends): one module per row, columns étape,
-/// module, opérateur, score, raisons.
-// `_cat` keeps the signature parallel to `markdown` (columns may grow).
+/// CSV (RFC 4180, CRLF line ends): one module per row, the steps' then
+/// the ones listed apart (their part's heading in the « étape » column).
 pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
-    let mut out = String::from("étape,module,opérateur,score,raisons\r\n");
+    let mut out = String::from(
+        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n",
+    );
     for step in &pathway.steps {
         for m in &step.modules {
-            let reasons = if m.reasons.is_empty() && !m.required_by.is_empty() {
-                format!("Préalable à : {}", m.required_by.join(", "))
-            } else {
-                m.reasons
-                    .iter()
-                    .map(|r| r.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" / ")
+            let state = m.status.as_ref().map(|s| s.state);
+            let row = Row {
+                title: &m.title,
+                provider: &m.provider,
+                nature: m.nature,
+                status: m.status.as_ref(),
+                state,
+                access: &m.access,
+                url: m.url.as_deref(),
+                score: m.score,
             };
-            let row = [
-                step.label.as_str(),
-                m.title.as_str(),
-                m.provider.as_str(),
-                &m.score.to_string(),
-                &reasons,
-            ];
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-            out.push_str(&cells.join(","));
-            out.push_str("\r\n");
+            csv_row(
+                &mut out,
+                &step.label,
+                &row,
+                &reason_texts(&m.reasons, &m.required_by),
+            );
+        }
+    }
+    for (standing, heading, _) in APART {
+        for m in pathway
+            .not_actionable
+            .iter()
+            .filter(|m| m.standing == standing)
+        {
+            let row = Row {
+                title: &m.title,
+                provider: &m.provider,
+                nature: m.nature,
+                status: m.status.as_ref(),
+                state: m.state,
+                access: &m.access,
+                url: m.url.as_deref(),
+                score: m.score,
+            };
+            csv_row(
+                &mut out,
+                heading,
+                &row,
+                &reason_texts(&m.reasons, &m.required_by),
+            );
         }
     }
     out
+}
+
+/// What a CSV row says of a module, a step's or one listed apart.
+struct Row<'a> {
+    title: &'a str,
+    provider: &'a str,
+    nature: Nature,
+    status: Option<&'a Status>,
+    state: Option<State>,
+    access: &'a str,
+    url: Option<&'a str>,
+    score: u32,
+}
+
+fn csv_row(out: &mut String, part: &str, m: &Row, reasons: &str) {
+    let mut state = availability_text(m.nature, m.status, m.state);
+    if let Some(checked) = checked_text(m.status) {
+        state.push_str(&format!(" ({checked})"));
+    }
+    let cells = [
+        part,
+        m.title,
+        m.provider,
+        m.nature.label(),
+        &state,
+        m.access,
+        m.url.unwrap_or_default(),
+        &m.score.to_string(),
+        reasons,
+    ];
+    let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    out.push_str(&cells.join(","));
+    out.push_str("\r\n");
+}
+
+/// The reasons, or, for a module wanted only first, what needs it.
+fn reason_texts(reasons: &[Reason], required_by: &[String]) -> String {
+    if reasons.is_empty() && !required_by.is_empty() {
+        return format!("Préalable à : {}", required_by.join(", "));
+    }
+    reasons
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn csv_cell(s: &str) -> String {

@@ -205,7 +205,12 @@ pub enum State {
 }
 
 impl State {
-    pub const ALL: [State; 4] = [State::Permanent, State::Ouvert, State::Clos, State::AConfirmer];
+    pub const ALL: [State; 4] = [
+        State::Permanent,
+        State::Ouvert,
+        State::Clos,
+        State::AConfirmer,
+    ];
 
     /// The JSON name.
     pub fn id(self) -> &'static str {
@@ -277,6 +282,75 @@ impl Module {
             Nature::Action => Standing::Actionable,
             Nature::Offre if self.state_on(today) == Some(State::Clos) => Standing::Closed,
             Nature::Offre => Standing::Actionable,
+        }
+    }
+
+    /// What users are told about this module on `today`.
+    pub fn availability_on(&self, today: &str) -> Availability {
+        Availability::of(self.nature, self.state_on(today))
+    }
+}
+
+/// A module as users see it: its nature, and for an offer its state. The
+/// catalogue's « État » filter and the badges of the app use these six.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Availability {
+    Permanent,
+    Ouvert,
+    AConfirmer,
+    Clos,
+    Proposition,
+    Action,
+}
+
+impl Availability {
+    pub const ALL: [Availability; 6] = [
+        Availability::Permanent,
+        Availability::Ouvert,
+        Availability::AConfirmer,
+        Availability::Clos,
+        Availability::Proposition,
+        Availability::Action,
+    ];
+
+    /// From a nature and an offer's state (on the day shown). An offer
+    /// without a state (refused by the validator) reads « à confirmer ».
+    pub fn of(nature: Nature, state: Option<State>) -> Availability {
+        match (nature, state) {
+            (Nature::Proposition, _) => Availability::Proposition,
+            (Nature::Action, _) => Availability::Action,
+            (Nature::Offre, Some(State::Permanent)) => Availability::Permanent,
+            (Nature::Offre, Some(State::Ouvert)) => Availability::Ouvert,
+            (Nature::Offre, Some(State::Clos)) => Availability::Clos,
+            (Nature::Offre, _) => Availability::AConfirmer,
+        }
+    }
+
+    /// Stable id, in URLs (`#/catalogue?etat=ouvert`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Availability::Permanent => "permanent",
+            Availability::Ouvert => "ouvert",
+            Availability::AConfirmer => "a-confirmer",
+            Availability::Clos => "clos",
+            Availability::Proposition => "proposition",
+            Availability::Action => "action",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Availability> {
+        Availability::ALL.into_iter().find(|a| a.id() == id)
+    }
+
+    /// French label shown to users.
+    pub fn label(self) -> &'static str {
+        match self {
+            Availability::Permanent => State::Permanent.label(),
+            Availability::Ouvert => State::Ouvert.label(),
+            Availability::AConfirmer => State::AConfirmer.label(),
+            Availability::Clos => State::Clos.label(),
+            Availability::Proposition => Nature::Proposition.label(),
+            Availability::Action => Nature::Action.label(),
         }
     }
 }

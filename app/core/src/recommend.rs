@@ -49,6 +49,9 @@ pub struct NotActionable {
     pub access: String,
     pub score: u32,
     pub reasons: Vec<Reason>,
+    /// Steps that need it first, when it is a prerequisite (an open call
+    /// whose closing day has passed).
+    pub required_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -305,8 +308,10 @@ impl<'a> Index<'a> {
             if state[i] != Place::Step {
                 continue;
             }
+            // A prerequisite listed apart (a call closed since) says which
+            // steps needed it.
             for &j in self.prerequisites.get(i) {
-                if state[j] == Place::Step && !required_by[j].contains(&i) {
+                if matches!(state[j], Place::Step | Place::Apart) && !required_by[j].contains(&i) {
                     required_by[j].push(i);
                 }
             }
@@ -410,6 +415,10 @@ impl<'a> Index<'a> {
                     access: m.access.clone(),
                     score: score[i],
                     reasons: std::mem::take(&mut reasons[i]),
+                    required_by: required_by[i]
+                        .iter()
+                        .map(|&j| cat.modules[j].id.clone())
+                        .collect(),
                 }
             })
             .collect();

@@ -10,6 +10,9 @@ use crate::model::{Catalogue, SCHEMA_VERSION};
 
 const SLUG: &str = "^[a-z0-9-]+$";
 const LINK: &str = "^(https://|mailto:)\\S+$";
+const HTTPS: &str = "^https://[^/?#@\\s]+([/?#]\\S*)?$";
+const DATE: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$";
+const DOMAIN: &str = "^[a-z0-9-]+(\\.[a-z0-9-]+)+$";
 
 /// The schema, pretty-printed, ending with a newline.
 pub fn json_schema() -> String {
@@ -66,12 +69,35 @@ fn refine(v: &mut Value) {
             set(props, prop, key, value);
         }
     };
-    for def in ["Provider", "Module", "Source"] {
+    for def in ["Provider", "Source"] {
         at(def, "url", "pattern", json!(LINK));
     }
+    // A module's own link: an official page, https only (the domains are
+    // checked by `catalogue check`).
+    at("Module", "url", "pattern", json!(HTTPS));
+    at("Status", "checked_at", "pattern", json!(HTTPS));
+    for prop in ["checked", "opens", "closes"] {
+        at("Status", prop, "pattern", json!(DATE));
+        at("Status", prop, "format", json!("date"));
+    }
+    at(
+        "Provider",
+        "domains",
+        "items",
+        json!({ "type": "string", "pattern": DOMAIN }),
+    );
     at("Rule", "weight", "minimum", json!(1));
     at("Rule", "modules", "minItems", json!(1));
     at("Module", "themes", "minItems", json!(1));
+    // An offer has a status; a proposition or an action has none.
+    if let Some(module) = defs.get_mut("Module").and_then(Value::as_object_mut) {
+        module.insert(
+            "if".into(),
+            json!({ "properties": { "nature": { "const": "offre" } }, "required": ["nature"] }),
+        );
+        module.insert("then".into(), json!({ "required": ["status"] }));
+        module.insert("else".into(), json!({ "not": { "required": ["status"] } }));
+    }
 }
 
 fn set(props: &mut Map<String, Value>, prop: &str, key: &str, value: Value) {
@@ -106,7 +132,7 @@ fn french(en: &str) -> Option<&'static str> {
     const TABLE: &[(&str, &str)] = &[
         ("Kinds of help", "Types d'aide (ingénierie, financement, formation…)."),
         ("Publication date", "Date de publication, AAAA-MM-JJ."),
-        ("Format version of this file", "Version du format de ce fichier (1)."),
+        ("Format version of this file", "Version du format de ce fichier (2)."),
         ("Documents the modules cite", "Documents cités par les modules (note de référence, sites des opérateurs)."),
         ("Ordered: the pathway follows", "Dans l'ordre : le parcours suit cet ordre."),
         ("Content version", "Version du contenu, AAAA.MM.N (par exemple 2026.11.0)."),
@@ -123,7 +149,25 @@ fn french(en: &str) -> Option<&'static str> {
         ("Shown to the user, e.g.", "Affiché à l'utilisateur, par exemple « Votre territoire dispose déjà d'un chef de projet »."),
         ("Step title in the questionnaire", "Titre de l'étape dans le questionnaire."),
         ("The theme this group explores", "Thème exploré par cette étape, s'il y a lieu (pas pour les étapes de profil)."),
-        ("How to access it", "Comment y accéder."),
+        ("How to access it", "Comment y accéder : qui contacter (une fonction et un organisme), ou, pour une action de l'intercommunalité, quel service agit et avec qui. Jamais de numéro, d'adresse électronique ni de lien inventés."),
+        ("What a module is, which decides", "Nature du module : « offre » (un service, outil, fonds, label, programme ou obligation qui existe), « action » (ce que l'intercommunalité fait elle-même, sans guichet), « proposition » (ce que la note demande : rien à solliciter). Seules les offres ouvertes et les actions deviennent des étapes d'un parcours."),
+        ("An existing offer, an action of", "Nature du module : offre, action ou proposition."),
+        ("An existing service, tool, fund", "Offre existante : service, outil, fonds, label, programme ou obligation légale."),
+        ("What the intercommunalité does itself", "Action de l'intercommunalité : ce qu'elle fait elle-même, avec ses services et ses partenaires, sans guichet où candidater."),
+        ("What the note asks for", "Proposition de la note : ce qu'elle demande, rien à solliciter encore. Jamais une étape d'un parcours ; pas de « status »."),
+        ("For an offer: its state", "Pour une offre (obligatoire) : son état, lu sur une page officielle, avec le jour et la page de la vérification. Interdit pour une proposition ou une action."),
+        ("An offer's state on the day", "État de l'offre le jour de la vérification : « permanent », « ouvert », « clos » ou « a-confirmer »."),
+        ("Standing offer, without a deadline", "Offre permanente, sans date limite."),
+        ("A call open, between", "Appel ouvert, entre « opens » et « closes » quand elles sont connues ; passé « closes », il est présenté comme clos."),
+        ("Closed: nothing to apply to now", "Clos : rien à solliciter aujourd'hui (jamais une étape d'un parcours)."),
+        ("Exists, but its current edition", "Existe, mais son édition en cours n'a pas pu être confirmée."),
+        ("The state of an offer and where", "État d'une offre, et où et quand il a été lu."),
+        ("Day the state was read", "Jour où l'état a été lu, AAAA-MM-JJ (pas après la publication du catalogue)."),
+        ("The official page it was read on", "Page officielle où l'état a été lu : https://, sur gouv.fr ou un domaine d'un opérateur."),
+        ("First day of a call", "Premier jour de l'appel, AAAA-MM-JJ."),
+        ("Last day of a call", "Dernier jour de l'appel (ou jour de sa clôture), AAAA-MM-JJ."),
+        ("The official page that best describes", "Page officielle qui décrit le mieux l'offre (sa propre page s'il y en a une) : https:// uniquement, sur gouv.fr ou un domaine d'un opérateur. Jamais une adresse devinée."),
+        ("Other official domains of this operator", "Autres domaines officiels de l'opérateur (par exemple urbanvitaliz.fr), où les liens des modules peuvent pointer, en plus de gouv.fr et du domaine de son « url »."),
         ("For whom", "Pour qui."),
         ("What it brings", "Ce que cela apporte."),
         ("Set when no rule leads", "À renseigner quand aucune règle ne mène volontairement au module : pourquoi on ne le trouve qu'en parcourant le catalogue."),

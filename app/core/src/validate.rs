@@ -64,8 +64,11 @@ pub fn https_host(url: &str) -> Option<String> {
         return None;
     }
     let host = authority.split(':').next().unwrap_or_default();
-    (!host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
-        .then(|| host.to_ascii_lowercase())
+    (!host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.'))
+    .then(|| host.to_ascii_lowercase())
 }
 
 /// Domains where a module's links may point: `gouv.fr`, and each
@@ -324,7 +327,9 @@ impl<'a> Validator<'a> {
         if !ok {
             self.err(
                 pointer,
-                format!("{what} « {value} » mal formée : attendu AAAA-MM-JJ, par exemple 2026-11-26"),
+                format!(
+                    "{what} « {value} » mal formée : attendu AAAA-MM-JJ, par exemple 2026-11-26"
+                ),
             );
         }
         ok
@@ -355,7 +360,11 @@ impl<'a> Validator<'a> {
             );
             return;
         }
-        let checked = self.date(format!("{p}/status/checked"), &s.checked, "date de vérification");
+        let checked = self.date(
+            format!("{p}/status/checked"),
+            &s.checked,
+            "date de vérification",
+        );
         if checked && is_date(&self.cat.published) && s.checked > self.cat.published {
             self.err(
                 format!("{p}/status/checked"),
@@ -367,11 +376,15 @@ impl<'a> Validator<'a> {
         }
         self.official_link(format!("{p}/status/checked_at"), &s.checked_at);
         let opens = match &s.opens {
-            Some(d) => self.date(format!("{p}/status/opens"), d, "date d'ouverture").then_some(d),
+            Some(d) => self
+                .date(format!("{p}/status/opens"), d, "date d'ouverture")
+                .then_some(d),
             None => None,
         };
         let closes = match &s.closes {
-            Some(d) => self.date(format!("{p}/status/closes"), d, "date de clôture").then_some(d),
+            Some(d) => self
+                .date(format!("{p}/status/closes"), d, "date de clôture")
+                .then_some(d),
             None => None,
         };
         if let (Some(o), Some(c)) = (opens, closes) {
@@ -498,7 +511,9 @@ impl<'a> Validator<'a> {
             for (j, d) in p.domains.iter().enumerate() {
                 let ok = !d.is_empty()
                     && d.contains('.')
-                    && d.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+                    && d.bytes().all(|b| {
+                        b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'
+                    });
                 if !ok {
                     self.err(
                         format!("/providers/{i}/domains/{j}"),
@@ -610,7 +625,12 @@ impl<'a> Validator<'a> {
                 let before = &cat.modules[k];
                 let not_actionable = match before.nature {
                     Nature::Proposition => Some("une proposition de la note"),
-                    Nature::Offre if before.status.as_ref().is_some_and(|s| s.state == State::Clos) => {
+                    Nature::Offre
+                        if before
+                            .status
+                            .as_ref()
+                            .is_some_and(|s| s.state == State::Clos) =>
+                    {
                         Some("une offre close")
                     }
                     _ => None,

@@ -122,10 +122,9 @@ fn lost_answers_follow_migrate() {
         foncier.retain(|q| q["id"] != "hectares");
         foncier[0]["allow_unknown"] = json!(false);
         foncier[2]["min"] = json!(2);
-        v["rules"]
-            .as_array_mut()
-            .unwrap()
-            .retain(|r| r["id"] != "friches" && r["id"] != "inventaire-inconnu");
+        v["rules"].as_array_mut().unwrap().retain(|r| {
+            !["friches", "ami", "inventaire-inconnu"].contains(&r["id"].as_str().unwrap())
+        });
     });
     let d = diff(&mini(), &new);
     let lost: Vec<(&str, Option<&str>)> = d
@@ -187,7 +186,9 @@ fn coverage_of_mini() {
             "inventaire",
             "strategie-fonciere",
             "pret-friches",
-            "gpec"
+            "gpec",
+            "club-foncier",
+            "ami-friches"
         ]
     );
     // « refus » directly, and through « hectares » it makes visible.
@@ -197,10 +198,12 @@ fn coverage_of_mini() {
             "observatoire",
             "inventaire",
             "strategie-fonciere",
-            "pret-friches"
+            "pret-friches",
+            "club-foncier",
+            "ami-friches"
         ]
     );
-    assert_eq!(leads("hectares"), vec!["pret-friches"]);
+    assert_eq!(leads("hectares"), vec!["pret-friches", "ami-friches"]);
     // An exclusion is an influence, not a way to a module.
     assert!(leads("strategie-existante").is_empty());
     assert_eq!(c.inert_questions, vec!["taille"]);

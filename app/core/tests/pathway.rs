@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use parcours_core::recommend::{pathway, Index, Trigger};
-use parcours_core::{export, load, Answer};
+use parcours_core::{export, load, Answer, Availability, Nature, Standing, State};
 use serde_json::json;
 
 fn order(p: &parcours_core::Pathway) -> Vec<(&str, &str)> {
@@ -27,7 +27,7 @@ fn rules_prerequisites_and_order() {
         ("refus", opt("oui")),
         ("hectares", Answer::Number(50)),
     ]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &a, TODAY);
     assert_eq!(
         order(&p),
         vec![
@@ -74,7 +74,7 @@ fn exclusions_drop_modules_and_their_pull() {
         ("hectares", Answer::Number(50)),
         ("strategie-existante", opt("oui")),
     ]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &a, TODAY);
     assert!(p.module("strategie-fonciere").is_none());
     assert_eq!(p.excluded.len(), 1);
     assert_eq!(p.excluded[0].module, "strategie-fonciere");
@@ -97,7 +97,7 @@ fn hidden_answers_do_not_recommend() {
         ("refus", opt("oui")),
         ("difficultes", opt("fortes")),
     ]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &a, TODAY);
     assert!(p.module("observatoire").is_none());
     assert!(p.module("gpec").is_some());
 }
@@ -106,7 +106,7 @@ fn hidden_answers_do_not_recommend() {
 fn unknown_answers_fire_unknown_rules() {
     let cat = mini();
     let a = answers(&[("themes", opts(&["foncier"])), ("refus", Answer::Unknown)]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &a, TODAY);
     assert_eq!(order(&p), vec![("diagnostiquer", "inventaire")]);
     assert_eq!(
         p.module("inventaire").unwrap().reasons[0].triggers[0].answer,
@@ -117,7 +117,7 @@ fn unknown_answers_fire_unknown_rules() {
 #[test]
 fn empty_answers_give_an_empty_or_unknown_driven_pathway() {
     let cat = mini();
-    let p = pathway(&cat, &Default::default());
+    let p = pathway(&cat, &Default::default(), TODAY);
     // Only « unknown » rules can fire without answers.
     assert!(p.modules().all(|m| m.id == "inventaire"));
     let md = export::markdown(&cat, &p);
@@ -132,7 +132,7 @@ fn prerequisite_comes_first_within_a_step() {
     v["modules"][1]["prerequisites"] = json!(["observatoire"]);
     let cat = load(&v.to_string()).unwrap();
     let a = answers(&[("themes", opts(&["foncier"])), ("refus", Answer::Unknown)]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &a, TODAY);
     assert_eq!(
         order(&p),
         vec![
@@ -154,7 +154,7 @@ fn ties_break_on_priority_then_id() {
         .unwrap()
         .remove("browse_only");
     let cat = load(&v.to_string()).unwrap();
-    let p = pathway(&cat, &answers(&[("themes", opts(&["emploi"]))]));
+    let p = pathway(&cat, &answers(&[("themes", opts(&["emploi"]))]), TODAY);
     // diagnostiquer: inventaire (priority 5) before observatoire; agir: annuaire < gpec.
     assert_eq!(
         order(&p),
@@ -175,7 +175,11 @@ fn triggers_on_ticks_name_only_the_matching_options() {
         "modules": ["annuaire"], "weight": 1, "reason": "Vous vous intéressez à l'emploi."
     }));
     let cat = load(&v.to_string()).unwrap();
-    let p = pathway(&cat, &answers(&[("themes", opts(&["foncier", "emploi"]))]));
+    let p = pathway(
+        &cat,
+        &answers(&[("themes", opts(&["foncier", "emploi"]))]),
+        TODAY,
+    );
     let t = &p.module("annuaire").unwrap().reasons[0].triggers[0];
     assert_eq!(
         (
@@ -195,30 +199,235 @@ fn deterministic_and_index_reusable() {
         ("refus", opt("oui")),
         ("maturite", Answer::Number(1)),
     ]);
-    let one = serde_json::to_string(&pathway(&cat, &a)).unwrap();
+    let one = serde_json::to_string(&pathway(&cat, &a, TODAY)).unwrap();
     let index = Index::new(&cat);
     for _ in 0..3 {
-        assert_eq!(serde_json::to_string(&index.pathway(&a)).unwrap(), one);
+        assert_eq!(
+            serde_json::to_string(&index.pathway(&a, TODAY)).unwrap(),
+            one
+        );
     }
+}
+
+/// refus = oui and 50 hectares: four steps, a proposition and a closed
+/// offer pointed to.
+fn land_answers() -> parcours_core::Answers {
+    answers(&[
+        ("themes", opts(&["foncier"])),
+        ("refus", opt("oui")),
+        ("hectares", Answer::Number(50)),
+    ])
+}
+
+fn apart(p: &parcours_core::Pathway) -> Vec<(&str, Standing)> {
+    p.not_actionable
+        .iter()
+        .map(|m| (m.id.as_str(), m.standing))
+        .collect()
+}
+
+#[test]
+fn propositions_and_closed_offers_are_listed_apart_never_as_steps() {
+    let cat = mini();
+    let p = pathway(&cat, &land_answers(), TODAY);
+    assert!(p.module("club-foncier").is_none() && p.module("ami-friches").is_none());
+    // Propositions first, whatever the score (club 1, ami 2).
+    assert_eq!(
+        apart(&p),
+        vec![
+            ("club-foncier", Standing::Proposition),
+            ("ami-friches", Standing::Closed)
+        ]
+    );
+    let club = &p.not_actionable[0];
+    assert_eq!(
+        (club.nature, club.state, club.score),
+        (Nature::Proposition, None, 1)
+    );
+    assert_eq!(club.provider, "BdT");
+    assert_eq!(club.reasons[0].rule, "club");
+    assert_eq!(club.reasons[0].triggers[0].answer, "Oui");
+    assert_eq!(
+        club.access,
+        "Le demander à l'État, avec Intercommunalités de France."
+    );
+    let ami = &p.not_actionable[1];
+    assert_eq!((ami.nature, ami.state), (Nature::Offre, Some(State::Clos)));
+    assert_eq!(
+        ami.status.as_ref().unwrap().closes.as_deref(),
+        Some("2021-10-15")
+    );
+    assert_eq!(
+        ami.url.as_deref(),
+        Some("https://www.banquedesterritoires.fr/ami-friches")
+    );
+    assert_eq!(
+        ami.reasons[0].text,
+        "Vous avez beaucoup de friches à reconvertir."
+    );
+    // Steps carry what the page and the exports show.
+    let pret = p.module("pret-friches").unwrap();
+    assert_eq!(pret.nature, Nature::Offre);
+    assert_eq!(pret.status.as_ref().unwrap().state, State::Ouvert);
+    assert_eq!(p.module("inventaire").unwrap().nature, Nature::Action);
+    assert_eq!(
+        p.module("observatoire").unwrap().url.as_deref(),
+        Some("https://www.cerema.fr/fr/observatoire")
+    );
+}
+
+#[test]
+fn apart_order_is_propositions_then_closed_then_score() {
+    let mut v = mini_value();
+    let mut club = v["modules"][6].clone();
+    club["id"] = json!("club-elus");
+    club["title"] = json!("Club des élus");
+    v["modules"].as_array_mut().unwrap().push(club);
+    let mut ami = v["modules"][7].clone();
+    ami["id"] = json!("ami-ancien");
+    v["modules"].as_array_mut().unwrap().push(ami);
+    v["rules"].as_array_mut().unwrap().push(json!({
+        "id": "plus", "when": {"equals": {"question": "refus", "option": "oui"}},
+        "modules": ["club-elus", "ami-ancien"], "weight": 3, "reason": "Plus fort."
+    }));
+    let cat = load(&v.to_string()).unwrap();
+    let p = pathway(&cat, &land_answers(), TODAY);
+    assert_eq!(
+        apart(&p),
+        vec![
+            ("club-elus", Standing::Proposition),
+            ("club-foncier", Standing::Proposition),
+            ("ami-ancien", Standing::Closed),
+            ("ami-friches", Standing::Closed),
+        ]
+    );
+    assert_eq!(p.not_actionable[2].score, 3);
+}
+
+#[test]
+fn an_open_call_is_closed_after_its_closing_day() {
+    let cat = mini();
+    let a = land_answers();
+    let last_day = pathway(&cat, &a, "2027-06-30");
+    assert!(last_day.module("pret-friches").is_some());
+    assert!(last_day
+        .not_actionable
+        .iter()
+        .all(|m| m.id != "pret-friches"));
+    let after = pathway(&cat, &a, "2027-07-01");
+    assert!(after.module("pret-friches").is_none());
+    let pret = after
+        .not_actionable
+        .iter()
+        .find(|m| m.id == "pret-friches")
+        .expect("listé parmi les dispositifs clos");
+    assert_eq!(
+        (pret.standing, pret.state),
+        (Standing::Closed, Some(State::Clos))
+    );
+    // The catalogue's word is kept; the day decides what is shown.
+    assert_eq!(pret.status.as_ref().unwrap().state, State::Ouvert);
+    assert_eq!(pret.reasons[0].rule, "friches");
+    // Its prerequisites are no longer pulled in for it.
+    assert!(after.module("inventaire").is_none());
+    assert_eq!(
+        cat.module("pret-friches")
+            .unwrap()
+            .availability_on("2027-07-01"),
+        Availability::Clos
+    );
+}
+
+#[test]
+fn a_prerequisite_whose_call_closed_is_listed_apart_with_what_needs_it() {
+    let mut v = mini_value();
+    v["modules"][4]["prerequisites"] = json!(["pret-friches"]);
+    let cat = load(&v.to_string()).unwrap();
+    let a = answers(&[
+        ("themes", opts(&["emploi"])),
+        ("difficultes", opt("fortes")),
+    ]);
+    let open = pathway(&cat, &a, TODAY);
+    assert_eq!(
+        open.module("pret-friches").unwrap().required_by,
+        vec!["gpec"]
+    );
+    let p = pathway(&cat, &a, "2027-07-01");
+    assert_eq!(
+        p.module("gpec").unwrap().prerequisites,
+        Vec::<String>::new()
+    );
+    let pret = &p.not_actionable[0];
+    assert_eq!(
+        (pret.id.as_str(), pret.standing),
+        ("pret-friches", Standing::Closed)
+    );
+    assert!(pret.reasons.is_empty());
+    assert_eq!(pret.required_by, vec!["gpec"]);
+    let md = export::markdown(&cat, &p);
+    assert!(
+        md.contains("- Préalable à : Gestion des compétences\n"),
+        "{md}"
+    );
+    assert!(export::csv(&cat, &p).contains(",Préalable à : gpec\r\n"));
+}
+
+#[test]
+fn exclusions_still_win_over_listing_apart() {
+    let mut v = mini_value();
+    v["modules"][6]["exclusions"] = json!([{
+        "when": {"equals": {"question": "refus", "option": "oui"}},
+        "reason": "Un club existe déjà dans votre région."
+    }]);
+    let cat = load(&v.to_string()).unwrap();
+    let p = pathway(&cat, &land_answers(), TODAY);
+    assert_eq!(apart(&p), vec![("ami-friches", Standing::Closed)]);
+    assert!(p.excluded.iter().any(|e| e.module == "club-foncier"));
 }
 
 #[test]
 fn exports() {
     let cat = mini();
-    let a = answers(&[
-        ("themes", opts(&["foncier"])),
-        ("refus", opt("oui")),
-        ("hectares", Answer::Number(50)),
-    ]);
-    let p = pathway(&cat, &a);
+    let p = pathway(&cat, &land_answers(), TODAY);
     let md = export::markdown(&cat, &p);
     assert!(md.starts_with("# Parcours Territoires d'industrie"));
     assert!(md.contains("## Diagnostiquer"));
     assert!(md.contains("Recommandé parce que"));
     assert!(md.contains("préalable à : Prêt pour la reconversion des friches"));
+    for line in [
+        "- Statut : Offre permanente — vérifié le 20 novembre 2026 sur <https://www.cerema.fr/fr/observatoire>\n",
+        "- Lien officiel : <https://www.cerema.fr/fr/observatoire>\n",
+        "- Statut : Action de l'intercommunalité\n",
+        "- Statut : Appel ouvert du 15 janvier 2026 au 30 juin 2027 — vérifié le 20 novembre 2026 sur <https://www.banquedesterritoires.fr/friches>\n",
+        "- Comment y accéder : Crédits d'ingénierie.\n",
+        "- Statut : Proposition de la note\n",
+        "- Comment y accéder : Le demander à l'État, avec Intercommunalités de France.\n",
+        "- Statut : Clos (clôture le 15 octobre 2021) — vérifié le 20 novembre 2026",
+        "- Vous avez beaucoup de friches à reconvertir. (vos réponses : « Combien d'hectares de friches ? » : 50 hectares)\n",
+    ] {
+        assert!(md.contains(line), "{line}\n---\n{md}");
+    }
+    let at = |needle: &str| md.find(needle).unwrap_or_else(|| panic!("{needle}\n{md}"));
+    let propositions = at("## Ce que la note demande pour votre situation\n");
+    let closed = at("## Dispositifs clos à surveiller\n");
+    assert!(at("### 4. Prêt pour la reconversion des friches") < propositions);
+    assert!(
+        propositions < at("### Club national du foncier économique")
+            && at("### Club national du foncier économique") < closed
+    );
+    assert!(closed < at("### AMI Friches industrielles"));
+    assert_eq!(md.matches("Pourquoi cela vous concerne :").count(), 2);
+
     let csv = export::csv(&cat, &p);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "étape,module,opérateur,score,raisons");
-    assert_eq!(lines.len(), 6, "{csv}");
-    assert!(lines[1].starts_with("Diagnostiquer,Observatoire du foncier,Cerema,3,"));
+    assert_eq!(
+        lines[0],
+        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
+    );
+    assert_eq!(lines.len(), 8, "{csv}");
+    assert!(lines[1].starts_with("Diagnostiquer,Observatoire du foncier,Cerema,Offre existante,Offre permanente (vérifié le 20 novembre 2026),Contacter.,https://www.cerema.fr/fr/observatoire,3,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("Diagnostiquer,Inventaire des friches,Cerema,Action de l'intercommunalité,Action de l'intercommunalité,Contacter.,,0,"), "{}", lines[2]);
+    assert_eq!(lines[5], "Ce que la note demande pour votre situation,Club national du foncier économique,BdT,Proposition de la note,Proposition de la note,\"Le demander à l'État, avec Intercommunalités de France.\",,1,Vous manquez de foncier : d'autres territoires aussi.");
+    assert!(lines[6].starts_with("Dispositifs clos à surveiller,AMI Friches industrielles,BdT,Offre existante,Clos (clôture le 15 octobre 2021) (vérifié le 20 novembre 2026),"), "{}", lines[6]);
+    assert_eq!(lines[7], "");
 }

@@ -7,7 +7,10 @@ mod common;
 use common::*;
 use parcours_core::recommend::pathway;
 use parcours_core::share::{decode, encode};
-use parcours_core::{validate, Answer, Answers, Catalogue, Condition, Module, OptionTest, Rule};
+use parcours_core::{
+    validate, Answer, Answers, Catalogue, Condition, Module, Nature, OptionTest, Rule, Standing,
+    State, Status,
+};
 use proptest::prelude::*;
 
 fn answer() -> impl Strategy<Value = Answer> {
@@ -134,7 +137,7 @@ proptest! {
         let cat = mini();
         let flow = parcours_core::flow::Flow::new(&cat, &raw);
         prop_assert!(flow.answered() <= flow.visible());
-        let p = pathway(&cat, &raw);
+        let p = pathway(&cat, &raw, TODAY);
         let (kept, report) = parcours_core::share::migrate(&cat, "2025.01.0", raw.clone());
         for (q, a) in &kept {
             let question = cat.question(q).unwrap();
@@ -153,7 +156,7 @@ proptest! {
         // there was nothing to repair.
         if report.is_empty() {
             prop_assert_eq!(&kept, &raw);
-            prop_assert_eq!(serde_json::to_string(&pathway(&cat, &kept)).unwrap(), serde_json::to_string(&p).unwrap());
+            prop_assert_eq!(serde_json::to_string(&pathway(&cat, &kept, TODAY)).unwrap(), serde_json::to_string(&p).unwrap());
         }
     }
 
@@ -174,8 +177,8 @@ proptest! {
         if let Some(h) = hectares { a.insert("hectares".into(), Answer::Number(h)); }
         if let Some(m) = maturite { a.insert("maturite".into(), Answer::Number(m)); }
         if let Some(s) = strat { a.insert("strategie-existante".into(), opt(s)); }
-        let one = serde_json::to_string(&pathway(&cat, &a)).unwrap();
-        let two = serde_json::to_string(&pathway(&cat, &a.clone())).unwrap();
+        let one = serde_json::to_string(&pathway(&cat, &a, TODAY)).unwrap();
+        let two = serde_json::to_string(&pathway(&cat, &a.clone(), TODAY)).unwrap();
         prop_assert_eq!(one, two);
     }
 
@@ -189,7 +192,7 @@ proptest! {
         let pick = fired.iter().position(|b| *b).unwrap_or(2);
         a.insert("themes".into(), opts(&["foncier"]));
         a.insert("refus".into(), if pick == 2 { Answer::Unknown } else { opt(names[pick]) });
-        let p = pathway(&cat, &a);
+        let p = pathway(&cat, &a, TODAY);
         let order: Vec<&str> = p.modules().map(|m| m.id.as_str()).collect();
         for (pos, m) in p.modules().enumerate() {
             let module = cat.module(&m.id).unwrap();
@@ -200,7 +203,67 @@ proptest! {
             }
             prop_assert!(m.score > 0 || !m.required_by.is_empty());
         }
-        prop_assert_eq!(serde_json::to_string(&p).unwrap(), serde_json::to_string(&pathway(&cat, &a)).unwrap());
+        prop_assert_eq!(serde_json::to_string(&p).unwrap(), serde_json::to_string(&pathway(&cat, &a, TODAY)).unwrap());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the answers and the day, a step is something one can act
+    /// on; what the answers point to but one cannot act on is listed apart.
+    #[test]
+    fn steps_hold_only_what_one_can_act_on(
+        spec in catalogue_spec(),
+        kinds in prop::collection::vec((0u8..6, 0usize..3), 30),
+        refus in prop::sample::select(vec!["oui", "non", "?"]),
+        day in 0i64..5000,
+    ) {
+        let mut cat = build(&spec);
+        let required: Vec<String> = cat.modules.iter().flat_map(|m| m.prerequisites.clone()).collect();
+        for (m, (kind, closes)) in cat.modules.iter_mut().zip(kinds) {
+            // A prerequisite becomes a step: the validator wants it actionable.
+            let kind = if required.contains(&m.id) && matches!(kind, 2 | 3) { 0 } else { kind };
+            let status = |state, closes: Option<&str>| Some(Status {
+                state,
+                checked: "2025-01-01".into(),
+                checked_at: "https://www.cerema.fr/".into(),
+                opens: None,
+                closes: closes.map(String::from),
+            });
+            let closes = ["2025-06-30", "2026-12-31", "2028-06-30"][closes];
+            (m.nature, m.status) = match kind {
+                0 => (Nature::Offre, status(State::Permanent, None)),
+                1 => (Nature::Action, None),
+                2 => (Nature::Proposition, None),
+                3 => (Nature::Offre, status(State::Clos, Some(closes))),
+                4 => (Nature::Offre, status(State::Ouvert, Some(closes))),
+                _ => (Nature::Offre, status(State::AConfirmer, None)),
+            };
+        }
+        prop_assert!(validate(&cat).is_empty(), "{:?}", validate(&cat));
+        // 2024-10-04 to 2038-06-12: before, between and after the closings.
+        let today = parcours_core::date::from_unix_days(20_000 + day);
+        let mut a = Answers::new();
+        a.insert("themes".into(), opts(&["foncier"]));
+        a.insert("refus".into(), if refus == "?" { Answer::Unknown } else { opt(refus) });
+        let p = pathway(&cat, &a, &today);
+        for m in p.modules() {
+            let module = cat.module(&m.id).unwrap();
+            prop_assert_eq!(module.standing_on(&today), Standing::Actionable, "{} en étape le {}", &m.id, &today);
+            prop_assert_eq!(m.nature, module.nature);
+        }
+        for m in &p.not_actionable {
+            let module = cat.module(&m.id).unwrap();
+            prop_assert_ne!(m.standing, Standing::Actionable);
+            prop_assert_eq!(module.standing_on(&today), m.standing);
+            prop_assert!(p.module(&m.id).is_none(), "{} en étape et à part", &m.id);
+            // Its own reasons, or the steps it was a prerequisite of.
+            prop_assert!(!m.reasons.is_empty() || !m.required_by.is_empty(), "{} listé sans raison", &m.id);
+            for r in &m.required_by {
+                prop_assert!(p.module(r).is_some());
+            }
+        }
     }
 }
 

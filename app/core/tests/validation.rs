@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use parcours_core::{load, unreachable_modules, Diagnostic};
+use parcours_core::{load, load_on, unreachable_modules, validate_on, Diagnostic};
 use serde_json::{json, Value};
 
 fn diags(v: &Value) -> Vec<Diagnostic> {
@@ -31,7 +31,7 @@ fn broken(f: impl FnOnce(&mut Value), pointer: &str, needle: &str) -> Vec<Diagno
 #[test]
 fn mini_is_valid() {
     let cat = mini();
-    assert_eq!(cat.modules.len(), 6);
+    assert_eq!(cat.modules.len(), 8);
     assert_eq!(unreachable_modules(&cat), Vec::<&str>::new());
 }
 
@@ -60,7 +60,8 @@ fn columns_count_characters_and_bom_is_accepted() {
 #[test]
 fn an_unsupported_schema_is_named_as_written() {
     for (schema, shown) in [
-        (json!(2), "2"),
+        (json!(1), "1"),
+        (json!(3), "3"),
         (json!(-1), "-1"),
         (json!(1.0), "1.0"),
         (json!(1.5), "1.5"),
@@ -84,7 +85,7 @@ fn unsupported_schema_is_one_clear_error() {
     assert_eq!(d[0].pointer, "/schema");
     assert_eq!(
         d[0].message,
-        "format de catalogue 999 non pris en charge par cette version de l'application (format attendu : 1)"
+        "format de catalogue 999 non pris en charge par cette version de l'application (format attendu : 2)"
     );
     // serde_json sorts keys: the line depends on the layout, not fixed here.
     assert!(d[0].line.is_some());
@@ -392,15 +393,240 @@ fn links() {
     broken(
         |v| v["modules"][0]["url"] = json!("javascript:alert(1)"),
         "/modules/0/url",
-        "https://",
+        "doit être une adresse « https:// » complète",
     );
     broken(
         |v| v["sources"][0]["url"] = json!("www.x.fr"),
         "/sources/0/url",
         "https://",
     );
+    // An operator's root may be an address; a module's page may not.
     let mut v = mini_value();
-    v["modules"][0]["url"] = json!("mailto:contact@cerema.fr");
+    v["providers"][0]["url"] = json!("mailto:contact@banquedesterritoires.fr");
+    v["modules"][7]["url"] = json!("https://www.banquedesterritoires.fr/ami-friches");
+    v["providers"][0]["domains"] = json!(["banquedesterritoires.fr"]);
+    assert!(load(&v.to_string()).is_ok());
+    broken(
+        |v| v["modules"][0]["url"] = json!("mailto:contact@cerema.fr"),
+        "/modules/0/url",
+        "le lien « mailto:contact@cerema.fr » doit être une adresse « https:// » complète, sans espace",
+    );
+}
+
+#[test]
+fn every_module_has_a_nature() {
+    broken(
+        |v| {
+            v["modules"][0].as_object_mut().unwrap().remove("nature");
+        },
+        "/modules/0",
+        "champ obligatoire « nature » manquant",
+    );
+    broken(
+        |v| v["modules"][0]["nature"] = json!("service"),
+        "/modules/0/nature",
+        "valeur inconnue « service » (valeurs possibles : offre, action, proposition)",
+    );
+}
+
+#[test]
+fn an_offer_has_a_status_and_nothing_else_has_one() {
+    broken(
+        |v| {
+            v["modules"][0].as_object_mut().unwrap().remove("status");
+        },
+        "/modules/0/nature",
+        "une offre existante (« offre ») doit avoir un « status »",
+    );
+    let status = json!({"state": "a-confirmer", "checked": "2026-11-20", "checked_at": "https://www.cerema.fr/"});
+    broken(
+        |v| v["modules"][6]["status"] = status.clone(),
+        "/modules/6/status",
+        "une proposition de la note n'a pas d'état : rien n'est encore ouvert ; retirez « status »",
+    );
+    broken(
+        |v| v["modules"][1]["status"] = status.clone(),
+        "/modules/1/status",
+        "une action de l'intercommunalité n'a pas d'état : elle ne dépend d'aucun guichet",
+    );
+    broken(
+        |v| {
+            v["modules"][0]["status"]
+                .as_object_mut()
+                .unwrap()
+                .remove("checked_at");
+        },
+        "/modules/0/status",
+        "champ obligatoire « checked_at » manquant",
+    );
+    broken(
+        |v| v["modules"][0]["status"]["state"] = json!("ferme"),
+        "/modules/0/status/state",
+        "valeur inconnue « ferme » (valeurs possibles : permanent, ouvert, clos, a-confirmer)",
+    );
+}
+
+#[test]
+fn status_dates() {
+    broken(
+        |v| v["modules"][0]["status"]["checked"] = json!("20/11/2026"),
+        "/modules/0/status/checked",
+        "date de vérification « 20/11/2026 » mal formée : attendu AAAA-MM-JJ",
+    );
+    broken(
+        |v| v["modules"][0]["status"]["checked"] = json!("2026-11-27"),
+        "/modules/0/status/checked",
+        "la date de vérification 2026-11-27 est postérieure à la publication du catalogue (2026-11-26) : publiez une nouvelle version",
+    );
+    broken(
+        |v| v["modules"][3]["status"]["opens"] = json!("2027-07-01"),
+        "/modules/3/status/closes",
+        "la date de clôture 2027-06-30 précède la date d'ouverture 2027-07-01",
+    );
+    broken(
+        |v| v["modules"][3]["status"]["closes"] = json!("2026-11-19"),
+        "/modules/3/status/state",
+        "l'appel est dit « ouvert » mais sa date de clôture (2026-11-19) précède le jour de la vérification (2026-11-20) : passez-le à « clos »",
+    );
+    broken(
+        |v| v["modules"][0]["status"]["closes"] = json!("2027-01-01"),
+        "/modules/0/status/state",
+        "une offre « permanente » n'a pas de dates d'ouverture ni de clôture",
+    );
+    broken(
+        |v| v["modules"][7]["status"]["closes"] = json!("2021-02-30"),
+        "/modules/7/status/closes",
+        "date de clôture « 2021-02-30 » mal formée",
+    );
+    // Closing on the day of the check is still open that day.
+    let mut v = mini_value();
+    v["modules"][3]["status"]["closes"] = json!("2026-11-20");
+    assert!(load(&v.to_string()).is_ok());
+}
+
+#[test]
+fn checks_of_the_day_refuse_future_dates() {
+    let mut v = mini_value();
+    v["modules"][0]["status"]["checked"] = json!("2026-11-25");
+    let text = v.to_string();
+    // Without the day: valid (the app never judges by a visitor's clock).
+    assert!(load(&text).is_ok());
+    assert!(load_on(&text, "2026-11-26").is_ok());
+    let d = load_on(&text, "2026-11-24").unwrap_err();
+    let messages: Vec<(&str, &str)> = d
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        // In file order (serde_json writes keys sorted).
+        vec![
+            (
+                "/modules/0/status/checked",
+                "la date de vérification 2026-11-25 est dans le futur (nous sommes le 2026-11-24) : indiquez le jour où la page officielle a été lue"
+            ),
+            (
+                "/published",
+                "la date de publication 2026-11-26 est dans le futur (nous sommes le 2026-11-24)"
+            ),
+        ]
+    );
+    assert_eq!(validate_on(&mini(), TODAY), Vec::<Diagnostic>::new());
+}
+
+#[test]
+fn official_links_are_https_on_an_official_domain() {
+    broken(
+        |v| v["modules"][0]["status"]["checked_at"] = json!("http://www.cerema.fr/"),
+        "/modules/0/status/checked_at",
+        "le lien « http://www.cerema.fr/ » doit être une adresse « https:// » complète, sans espace",
+    );
+    broken(
+        |v| v["modules"][0]["url"] = json!("https://www.cerema.fr/a b"),
+        "/modules/0/url",
+        "doit être une adresse « https:// » complète",
+    );
+    broken(
+        |v| v["modules"][0]["url"] = json!("https://user@www.cerema.fr/"),
+        "/modules/0/url",
+        "doit être une adresse « https:// » complète",
+    );
+    for (url, host) in [
+        ("https://www.example.com/observatoire", "www.example.com"),
+        // Look-alikes of an official domain are not subdomains of it.
+        ("https://faux-cerema.fr/", "faux-cerema.fr"),
+        ("https://cerema.fr.example.com/", "cerema.fr.example.com"),
+        ("https://egouv.fr/", "egouv.fr"),
+    ] {
+        broken(
+            |v| v["modules"][0]["url"] = json!(url),
+            "/modules/0/url",
+            &format!("le lien « {url} » n'est pas sur un domaine officiel : « {host} » n'est ni un domaine gouv.fr ni celui d'un opérateur du catalogue (domaines admis : banquedesterritoires.fr, cerema.fr, gouv.fr ; un autre domaine d'un opérateur s'ajoute à ses « domains »)"),
+        );
+    }
+    broken(
+        |v| v["modules"][7]["status"]["checked_at"] = json!("https://www.urbanvitaliz.fr/"),
+        "/modules/7/status/checked_at",
+        "« www.urbanvitaliz.fr » n'est ni un domaine gouv.fr ni celui d'un opérateur",
+    );
+    // Subdomains of gouv.fr and of an operator's domains, host in any case,
+    // a port: accepted.
+    let mut v = mini_value();
+    v["modules"][0]["url"] = json!("https://outils.Cerema.fr:443/observatoire?x=1#haut");
+    v["modules"][4]["status"]["checked_at"] = json!("https://www.economie.gouv.fr/");
+    v["modules"][5]["status"]["checked_at"] = json!("https://banquedesterritoires.fr/");
+    assert!(load(&v.to_string()).is_ok());
+}
+
+#[test]
+fn providers_domains_are_official_too() {
+    // Cerema has no `url`: its `domains` make cerema.fr official.
+    broken(
+        |v| {
+            v["providers"][1].as_object_mut().unwrap().remove("domains");
+        },
+        "/modules/0/url",
+        "« www.cerema.fr » n'est ni un domaine gouv.fr ni celui d'un opérateur",
+    );
+    let mut v = mini_value();
+    v["providers"][0]["domains"] = json!(["urbanvitaliz.fr"]);
+    v["modules"][7]["url"] = json!("https://urbanvitaliz.fr/friches");
+    assert!(load(&v.to_string()).is_ok());
+    for bad in [
+        "https://urbanvitaliz.fr",
+        "urbanvitaliz.fr/",
+        "UrbanVitaliz.fr",
+        "localhost",
+        "",
+    ] {
+        broken(
+            |v| v["providers"][0]["domains"] = json!([bad]),
+            "/providers/0/domains/0",
+            &format!("domaine « {bad} » mal formé : un nom de domaine en minuscules"),
+        );
+    }
+}
+
+#[test]
+fn prerequisites_must_be_actionable() {
+    broken(
+        |v| v["modules"][3]["prerequisites"].as_array_mut().unwrap().push(json!("club-foncier")),
+        "/modules/3/prerequisites/2",
+        "le prérequis « club-foncier » est une proposition de la note : un parcours n'en fait jamais une étape, il ne peut donc pas précéder « pret-friches »",
+    );
+    broken(
+        |v| {
+            v["modules"][3]["prerequisites"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!("ami-friches"))
+        },
+        "/modules/3/prerequisites/2",
+        "le prérequis « ami-friches » est une offre close",
+    );
+    // An action, an open call and an offer to confirm may come first.
+    let mut v = mini_value();
+    v["modules"][7]["prerequisites"] = json!(["inventaire", "pret-friches", "gpec"]);
     assert!(load(&v.to_string()).is_ok());
 }
 

@@ -27,3 +27,7 @@ pub fn opt(s: &str) -> Answer {
 pub fn opts(s: &[&str]) -> Answer {
     Answer::Options(s.iter().map(|x| x.to_string()).collect())
 }
+
+/// The day the tests run on: after mini.json's publication and checks,
+/// before its open call closes (2027-06-30).
+pub const TODAY: &str = "2026-12-02";
