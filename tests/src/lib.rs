@@ -26,6 +26,29 @@ pub fn catalogue() -> parcours_core::Catalogue {
     parcours_core::load(&catalogue_text()).expect("the real catalogue loads")
 }
 
+/// Today on this machine, `YYYY-MM-DD`, in its local time zone: the day
+/// the browser's pathway is computed for (the app reads the local date).
+pub fn today() -> String {
+    let out = std::process::Command::new("date")
+        .arg("+%F")
+        .output()
+        .expect("date +%F");
+    let day = String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_string();
+    assert!(
+        parcours_core::date::is_date(&day),
+        "date +%F gave « {day} »"
+    );
+    day
+}
+
+/// The pathway the app shows for `answers` today.
+pub fn pathway(answers: &parcours_core::Answers) -> parcours_core::Pathway {
+    parcours_core::pathway(&catalogue(), answers, &today())
+}
+
 /// The built site under test (`make test` sets `PARCOURS_DIST`).
 pub fn dist() -> PathBuf {
     let dist = std::env::var("PARCOURS_DIST").expect("PARCOURS_DIST: run `make test`");

@@ -25,7 +25,7 @@ fn scenario(name: &str) -> Answers {
 }
 
 fn expected(answers: &Answers) -> Pathway {
-    let p = parcours_core::pathway(&catalogue(), answers);
+    let p = parcours_e2e::pathway(answers);
     assert!(p.module_count() >= 3, "a scenario with a real pathway");
     p
 }
@@ -363,7 +363,7 @@ async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_ch
     let server = serve(Overrides::new());
     let driver = Driver::start();
     let answers = scenario(SCENARIO_RICH);
-    let want = parcours_core::pathway(&catalogue(), &answers);
+    let want = parcours_e2e::pathway(&answers);
     assert!(want.module_count() >= 1);
     let client = driver.session(1280, 900).await;
     seed_answers(&client, &server, &answers).await;
@@ -754,7 +754,7 @@ async fn when_nothing_is_detected_the_page_says_so_and_invites_to_browse_the_cat
         "fon-site-historique": "non"
     }))
     .unwrap();
-    assert!(parcours_core::pathway(&catalogue(), &answers).is_empty());
+    assert!(parcours_e2e::pathway(&answers).is_empty());
     let client = driver.session(1280, 900).await;
     seed_answers(&client, &server, &answers).await;
     open(&client, &server.url("#/parcours")).await;

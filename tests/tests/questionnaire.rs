@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fantoccini::key::Key;
 use fantoccini::Locator;
-use parcours_core::{pathway, Answer, Answers};
+use parcours_core::{Answer, Answers};
 use parcours_e2e::browser::{
     axe_violations, click_label, eventually, focused, is_checked, is_displayed, open_with_answers,
     press, tab_to, wait_for_text, Driver,
@@ -103,7 +103,7 @@ async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
         answers.insert(q.into(), Answer::Option(o.into()));
     }
     answers.insert("fon-refus".into(), Answer::Option("oui".into()));
-    let expected = pathway(&catalogue(), &answers);
+    let expected = parcours_e2e::pathway(&answers);
     assert!(!expected.is_empty());
     for module in expected.modules() {
         wait_for_text(&client, "main", &module.title).await;

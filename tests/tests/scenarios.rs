@@ -6,7 +6,12 @@
 //! `catalogue pathway --answers tests/scenarios/<name>.json`.
 
 use parcours_core::recommend::Pathway;
-use parcours_core::{Answer, Answers, Catalogue};
+use parcours_core::{Answer, Answers, Catalogue, Standing};
+
+/// The day the scenarios are played on: what is open that day is what the
+/// scenarios describe (a call that closes later would otherwise move to
+/// « Dispositifs clos à surveiller » on its own).
+const TODAY: &str = "2026-12-02";
 
 fn catalogue() -> Catalogue {
     match parcours_core::load(&parcours_e2e::catalogue_text()) {
@@ -27,7 +32,27 @@ fn answers(name: &str) -> Answers {
 }
 
 fn pathway_for(cat: &Catalogue, answers: &Answers) -> Pathway {
-    parcours_core::recommend::pathway(cat, answers)
+    let p = parcours_core::recommend::pathway(cat, answers, TODAY);
+    // Whatever the situation: a step is something one can act on, and what
+    // one cannot act on is listed apart with why.
+    for m in p.steps.iter().flat_map(|s| s.modules.iter()) {
+        let module = cat.module(&m.id).unwrap();
+        assert_eq!(
+            module.standing_on(TODAY),
+            Standing::Actionable,
+            "« {} » ({}) is a step",
+            m.id,
+            module.availability_on(TODAY).label()
+        );
+    }
+    for m in &p.not_actionable {
+        assert!(
+            !m.reasons.is_empty() || !m.required_by.is_empty(),
+            "« {} » listed apart without a reason",
+            m.id
+        );
+    }
+    p
 }
 
 fn scenario(name: &str) -> Pathway {
@@ -115,6 +140,21 @@ fn assert_prerequisite(p: &Pathway, prerequisite: &str, module: &str) {
     );
 }
 
+/// `id` is not a step but listed apart: a proposition of the note
+/// (`Standing::Proposition`) or a closed offer (`Standing::Closed`).
+fn assert_apart(p: &Pathway, id: &str, standing: Standing) {
+    assert_lacks(p, &[id]);
+    let apart: Vec<(&str, Standing)> = p
+        .not_actionable
+        .iter()
+        .map(|m| (m.id.as_str(), m.standing))
+        .collect();
+    assert!(
+        apart.contains(&(id, standing)),
+        "« {id} » should be listed apart as {standing:?}: {apart:?}"
+    );
+}
+
 fn assert_excluded(p: &Pathway, id: &str) {
     assert!(
         p.excluded
@@ -148,7 +188,12 @@ fn every_recommended_module_has_a_reason(p: &Pathway) {
 #[test]
 fn real_catalogue_loads_with_every_module_reachable_and_sourced() {
     let cat = catalogue();
-    assert_eq!(cat.version, "2026.11.0");
+    // The version changes with each publication: its shape only.
+    assert!(
+        cat.version.starts_with("20") && cat.version.split('.').count() == 3,
+        "{}",
+        cat.version
+    );
     assert!(cat.modules.len() >= 45, "{} modules", cat.modules.len());
     assert!(cat.rules.len() >= 50, "{} rules", cat.rules.len());
     assert!(cat.questions().count() >= 25);
@@ -198,11 +243,11 @@ fn full_zae_refusing_implantations() {
             "observation-fonciere",
             "chef-projet-foncier",
             "urbanisme-industrie",
-            "formation-agents-portage",
             "baux-construction",
             "parc-industriel-public",
         ],
     );
+    assert_apart(&p, "formation-agents-portage", Standing::Proposition);
     assert_lacks(
         &p,
         &[
@@ -216,7 +261,6 @@ fn full_zae_refusing_implantations() {
     );
     assert_prerequisite(&p, "inventaire-zae", "observation-fonciere");
     assert_prerequisite(&p, "observation-fonciere", "parc-industriel-public");
-    assert_prerequisite(&p, "formation-agents-portage", "baux-construction");
     every_recommended_module_has_a_reason(&p);
 }
 
@@ -263,12 +307,12 @@ fn state_services_block_extension_under_zan() {
     assert_has(
         &p,
         &[
-            "doctrine-sobriete-fonciere",
             "sites-cles-en-main",
             "urbanisme-industrie",
             "observation-fonciere",
         ],
     );
+    assert_apart(&p, "doctrine-sobriete-fonciere", Standing::Proposition);
     assert_prerequisite(&p, "inventaire-zae", "sites-cles-en-main");
     assert_lacks(
         &p,
@@ -305,11 +349,11 @@ fn state_services_block_extension_under_zan() {
 #[test]
 fn historic_site_to_become_a_productive_third_place() {
     let p = scenario("historic_site_for_productive_third_place");
-    assert_has(&p, &["manufactures-proximite", "articulation-acv-pvd"]);
+    assert_has(&p, &["articulation-acv-pvd"]);
+    assert_apart(&p, "manufactures-proximite", Standing::Closed);
     let m = p
-        .steps
+        .not_actionable
         .iter()
-        .flat_map(|s| s.modules.iter())
         .find(|m| m.id == "manufactures-proximite")
         .unwrap();
     assert!(
@@ -341,13 +385,12 @@ fn industrial_basin_short_of_skilled_workers_without_training_nearby() {
         &[
             "gpect",
             "coordination-france-travail",
-            "ecoles-production",
             "plateaux-techniques",
-            "campus-connecte",
             "cnam-coeur-territoires",
         ],
     );
-    assert_before(&p, "gpect", "ecoles-production");
+    assert_apart(&p, "ecoles-production", Standing::Closed);
+    assert_apart(&p, "campus-connecte", Standing::Closed);
     assert_lacks(
         &p,
         &[
@@ -448,13 +491,12 @@ fn hydrogen_project_backed_by_public_procurement() {
     assert_has(
         &p,
         &[
-            "ecosystemes-hydrogene",
             "commande-publique-filieres-vertes",
             "formations-filieres-vertes",
-            "academies-industrielles",
         ],
     );
-    assert_before(&p, "ecosystemes-hydrogene", "formations-filieres-vertes");
+    assert_apart(&p, "ecosystemes-hydrogene", Standing::Closed);
+    assert_apart(&p, "academies-industrielles", Standing::Proposition);
     assert_lacks(
         &p,
         &["chaleur-fatale", "observation-flux-ademe", "bati-machines"],
@@ -467,7 +509,8 @@ fn hydrogen_project_backed_by_public_procurement() {
 #[test]
 fn ageing_sites_rely_on_the_zae_inventory() {
     let p = scenario("ageing_sites_bati_machines");
-    assert_has(&p, &["bati-machines", "contrat-modernisation"]);
+    assert_has(&p, &["bati-machines"]);
+    assert_apart(&p, "contrat-modernisation", Standing::Proposition);
     assert_prerequisite(&p, "inventaire-zae", "bati-machines");
     let inv = p
         .steps
@@ -489,10 +532,10 @@ fn smes_lagging_on_industry_4_0() {
         &[
             "scan-industrie-40",
             "accompagnement-bpifrance",
-            "feuille-route-technologique",
             "demonstrateurs-tiers-lieux",
         ],
     );
+    assert_apart(&p, "feuille-route-technologique", Standing::Proposition);
     assert_prerequisite(&p, "scan-industrie-40", "accompagnement-bpifrance");
     // A proposal without a scheme is never recommended.
     assert_lacks(
@@ -534,7 +577,8 @@ fn uncertain_funding_of_the_project_lead_brings_it_back() {
         Answer::Option("incertain".into()),
     );
     let p = pathway_for(&cat, &a);
-    assert_has(&p, &["chef-projet-ti", "contractualisation-region-etat"]);
+    assert_has(&p, &["chef-projet-ti"]);
+    assert_apart(&p, "contractualisation-region-etat", Standing::Proposition);
     assert!(p.excluded.iter().all(|e| e.module != "chef-projet-ti"));
 }
 
@@ -551,9 +595,9 @@ fn territory_wishing_to_join_the_programme() {
             "binome-copil",
             "plan-actions",
             "reperage-projets",
-            "club-ti",
         ],
     );
+    assert_apart(&p, "club-ti", Standing::Proposition);
     assert_prerequisite(&p, "binome-copil", "plan-actions");
     // « gouv-chef-projet » is only asked inside a TI: its stale answer counts for nothing.
     assert_lacks(&p, &["chef-projet-ti"]);

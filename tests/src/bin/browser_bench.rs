@@ -153,7 +153,7 @@ async fn main() {
     }
 
     let answers = full_answers(&catalogue());
-    let cards = parcours_core::pathway(&catalogue(), &answers).module_count();
+    let cards = parcours_e2e::pathway(&answers).module_count();
     let mut pathway_dom = Series::new("« Voir mon parcours » → parcours dans le DOM");
     let mut pathway = Series::new(&format!(
         "« Voir mon parcours » → parcours affiché ({cards} modules)"
