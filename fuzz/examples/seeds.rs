@@ -72,12 +72,12 @@ fn main() {
     let mut v: Value = serde_json::from_str(&mini).unwrap();
     v["schema"] = json!(1);
     put("mini-schema1.json", &serde_json::to_vec(&v).unwrap());
-    // Format 2's checks at once: a module without nature, a status on a
-    // proposition, a link off the official domains, dates out of order, a
+    // Format 2's checks at once: a status on a proposition, an offer
+    // without one, a link off the official domains, dates out of order, a
     // proposition and a closed offer as prerequisites.
     let mut v: Value = serde_json::from_str(&mini).unwrap();
     let mods = v["modules"].as_array_mut().unwrap();
-    mods[0].as_object_mut().unwrap().remove("nature");
+    mods[0].as_object_mut().unwrap().remove("status");
     mods[6]["status"] = mods[7]["status"].clone();
     mods[5]["url"] = json!("https://www.example.com/");
     mods[3]["status"]["opens"] = json!("2028-01-01");
