@@ -81,7 +81,11 @@ fn check(cat: &Catalogue, p: &Pathway, today: &str) {
     for m in &p.not_actionable {
         assert!(seen.insert(m.id.as_str()), "module {} listed twice", m.id);
         assert_ne!(m.standing, Standing::Actionable, "{} listed apart", m.id);
-        assert!(!m.reasons.is_empty() || !m.required_by.is_empty(), "{} apart without a reason", m.id);
+        assert!(
+            !m.reasons.is_empty() || !m.required_by.is_empty(),
+            "{} apart without a reason",
+            m.id
+        );
     }
     for e in &p.excluded {
         assert!(
