@@ -9,14 +9,16 @@ use std::time::{Duration, Instant};
 
 use fantoccini::wd::PrintConfiguration;
 use fantoccini::{Client, Locator};
-use parcours_core::{Answer, Answers, Pathway};
+use parcours_core::export::{CLOSED_HEADING, PROPOSITIONS_HEADING};
+use parcours_core::{Answer, Answers, Availability, Pathway, Standing};
 use parcours_e2e::browser::{axe_violations, wait_for_text, Driver};
 use parcours_e2e::server::{Overrides, StaticServer};
 use parcours_e2e::{catalogue, serve};
 use serde_json::json;
 
 const SCENARIO: &str = "costly_brownfield_unshared_tax";
-const SCENARIO_RICH: &str = "no_difficulty";
+/// Answers that point to propositions of the note and to closed offers.
+const SCENARIO_APART: &str = "basin_short_of_skilled_workers_without_training";
 
 fn scenario(name: &str) -> Answers {
     let path = parcours_e2e::repo_root().join(format!("tests/scenarios/{name}.json"));
@@ -304,31 +306,6 @@ async fn an_old_version_link_is_migrated_with_a_notice() {
     client.close().await.unwrap();
 }
 
-/// `2026-11-26` → « 26 novembre 2026 », as the page prints it.
-fn french_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let parts: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
-    let day = if parts[2] == 1 {
-        "1er".to_string()
-    } else {
-        parts[2].to_string()
-    };
-    format!("{day} {} {}", MONTHS[parts[1] as usize - 1], parts[0])
-}
-
 fn pdf_text(pdf: &[u8]) -> String {
     let dir = temp_dir("pdf");
     let file = dir.join("parcours.pdf");
@@ -362,7 +339,7 @@ fn temp_dir(what: &str) -> PathBuf {
 async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_chrome() {
     let server = serve(Overrides::new());
     let driver = Driver::start();
-    let answers = scenario(SCENARIO_RICH);
+    let answers = scenario(SCENARIO_APART);
     let want = parcours_e2e::pathway(&answers);
     assert!(want.module_count() >= 1);
     let client = driver.session(1280, 900).await;
@@ -378,7 +355,7 @@ async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_ch
         )
         .await
         .unwrap();
-    let today = french_date(today.as_str().unwrap());
+    let today = parcours_core::date::french(today.as_str().unwrap());
     let link = value_of(&client, "#lien-parcours").await;
 
     let pdf = client
@@ -399,6 +376,8 @@ async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_ch
         "Territoire : Vallée de l'Essai",
         "Recommandé parce que",
         "Lien vers ce parcours",
+        PROPOSITIONS_HEADING,
+        CLOSED_HEADING,
     ] {
         assert!(
             text.contains(needle),
@@ -411,6 +390,26 @@ async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_ch
         compact.contains(&link),
         "the full link {link} is not printed:\n{text}"
     );
+    // Each module's official page, as an address one can type from paper,
+    // and its state.
+    let official: Vec<&str> = want.modules().filter_map(|m| m.url.as_deref()).collect();
+    assert!(!official.is_empty(), "a pathway with official links");
+    // pdftotext drops the hyphen where a line breaks after one.
+    let unhyphenated: String = compact.chars().filter(|c| *c != '-').collect();
+    for url in official {
+        let url = url.replace('-', "");
+        assert!(unhyphenated.contains(&url), "{url} is not printed:\n{text}");
+    }
+    for m in want.modules() {
+        let state = m.status.as_ref().map(|s| s.state);
+        // In capitals, as the DSFR writes badges.
+        let caps = Availability::of(m.nature, state).label().to_uppercase();
+        assert!(
+            text.contains(&caps),
+            "« {caps} » ({}) missing from the PDF",
+            m.id
+        );
+    }
     for chrome in [
         "Mentions légales",
         "legifrance",
@@ -427,6 +426,146 @@ async fn the_printed_pathway_has_every_module_the_date_and_the_version_and_no_ch
         );
     }
     client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn cards_show_state_and_official_link_and_what_cannot_be_acted_on_is_apart() {
+    let server = serve(Overrides::new());
+    let driver = Driver::start();
+    let answers = scenario(SCENARIO_APART);
+    let want = expected(&answers);
+    let cat = catalogue();
+    let client = driver.session(1280, 900).await;
+    seed_answers(&client, &server, &answers).await;
+    open(&client, &server.url("#/parcours")).await;
+    wait_for_modules(&client, &ids(&want)).await;
+
+    // Every card: its state as a badge, and the way in.
+    for m in want.modules() {
+        let state = m.status.as_ref().map(|s| s.state);
+        let card = format!("#module-{}", m.id);
+        let badge = text_content(&client, &format!("{card} .fr-badge")).await;
+        assert_eq!(badge, Availability::of(m.nature, state).label(), "{}", m.id);
+        let way_in = text_of(&client, &format!("{card} .parcours-access")).await;
+        assert!(way_in.starts_with("Comment y accéder :"), "{way_in}");
+        assert!(squash(&way_in).contains(&squash(&m.access)), "{way_in}");
+        if let Some(s) = &m.status {
+            let checked = format!("vérifié le {}", parcours_core::date::french(&s.checked));
+            wait_for_text(&client, &format!("{card} .parcours-etat"), &checked).await;
+        }
+    }
+    // The official link: the operator's page, in a new window, said so to
+    // screen readers.
+    let m = want
+        .modules()
+        .find(|m| m.url.is_some())
+        .expect("a step with an official link");
+    let link = client
+        .find(Locator::Css(&format!(
+            "#module-{} .parcours-access a",
+            m.id
+        )))
+        .await
+        .unwrap();
+    assert_eq!(link.attr("href").await.unwrap(), m.url.clone());
+    assert_eq!(
+        link.attr("target").await.unwrap().as_deref(),
+        Some("_blank")
+    );
+    assert_eq!(link.attr("rel").await.unwrap().as_deref(), Some("noopener"));
+    let spoken = link
+        .find(Locator::Css(".fr-sr-only"))
+        .await
+        .expect("a text for screen readers")
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        spoken.contains("site de l'opérateur") && spoken.contains("nouvelle fenêtre"),
+        "{spoken}"
+    );
+
+    // After the steps, the two parts apart, each with why and whom to ask.
+    for (standing, part, heading) in [
+        (
+            Standing::Proposition,
+            "#demandes-de-la-note",
+            PROPOSITIONS_HEADING,
+        ),
+        (Standing::Closed, "#dispositifs-clos", CLOSED_HEADING),
+    ] {
+        let items: Vec<_> = want
+            .not_actionable
+            .iter()
+            .filter(|m| m.standing == standing)
+            .collect();
+        assert!(!items.is_empty(), "{SCENARIO_APART} points to {part}");
+        assert_eq!(text_of(&client, &format!("{part} h2")).await, heading);
+        for m in items {
+            let item = text_of(&client, &format!("{part} [data-module='{}']", m.id)).await;
+            for needle in [
+                m.title.as_str(),
+                "Pourquoi cela vous concerne",
+                m.access.as_str(),
+            ] {
+                assert!(
+                    squash(&item).contains(&squash(needle)),
+                    "« {needle} » in:\n{item}"
+                );
+            }
+            for r in &m.reasons {
+                assert!(squash(&item).contains(&squash(&r.text)), "{item}");
+            }
+            let module = cat.module(&m.id).unwrap();
+            if let Some(closes) = module.status.as_ref().and_then(|s| s.closes.as_deref()) {
+                let date = format!("clôture le {}", parcours_core::date::french(closes));
+                assert!(item.contains(&date), "« {date} » in:\n{item}");
+            }
+            if standing == Standing::Closed {
+                assert!(item.contains("Pour suivre une prochaine édition"), "{item}");
+            }
+        }
+    }
+    // After the steps: propositions, then what is closed.
+    let order = client
+        .execute(
+            "return [...document.querySelectorAll('#demandes-de-la-note, #dispositifs-clos, .parcours-step')].map(e => e.id)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let order: Vec<String> = serde_json::from_value(order).unwrap();
+    let last = order.len() - 1;
+    assert_eq!(
+        &order[last - 1..],
+        ["demandes-de-la-note", "dispositifs-clos"],
+        "{order:?}"
+    );
+    client.close().await.unwrap();
+}
+
+/// The text itself, before CSS (the DSFR writes badges in capitals).
+async fn text_content(client: &Client, selector: &str) -> String {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{selector} missing"))
+        .prop("textContent")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+async fn text_of(client: &Client, selector: &str) -> String {
+    client
+        .find(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|_| panic!("{selector} missing"))
+        .text()
+        .await
+        .unwrap()
 }
 
 /// Waits for a finished download whose name ends with `extension`.
@@ -483,18 +622,28 @@ async fn exports_are_produced_and_the_answers_file_reimports_to_the_same_pathway
             "« {} » missing:\n{md}",
             m.title
         );
+        if let Some(url) = &m.url {
+            assert!(
+                md.contains(&format!("- Lien officiel : <{url}>")),
+                "{url}:\n{md}"
+            );
+        }
     }
+    assert!(md.contains("- Statut : "), "{md}");
 
     click(&client, "#export-csv").await;
     let csv = std::fs::read_to_string(downloaded(&downloads, ".csv").await).unwrap();
-    assert!(csv
-        .trim_start_matches('\u{feff}')
-        .starts_with("étape,module,opérateur,score,raisons"));
+    assert!(csv.trim_start_matches('\u{feff}').starts_with(
+        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
+    ));
     assert_eq!(
         csv.lines().count(),
-        want.module_count() + 1,
+        want.module_count() + want.not_actionable.len() + 1,
         "one row a module:\n{csv}"
     );
+    for m in want.modules().filter(|m| m.url.is_some()) {
+        assert!(csv.contains(m.url.as_deref().unwrap()), "{}:\n{csv}", m.id);
+    }
 
     click(&client, "#export-json").await;
     let json_path = downloaded(&downloads, ".json").await;
@@ -668,14 +817,104 @@ async fn catalogue_filters_and_search_narrow_the_list_and_modules_have_deep_link
 
 #[tokio::test]
 #[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn the_catalogue_filters_on_state_and_the_filter_survives_a_reload() {
+    let server = serve(Overrides::new());
+    let driver = Driver::start();
+    let cat = catalogue();
+    let today = parcours_e2e::today();
+    let count = |a: Availability| {
+        cat.modules
+            .iter()
+            .filter(|m| m.availability_on(&today) == a)
+            .count()
+    };
+    let client = driver.session(1280, 900).await;
+    open(&client, &server.url("#/catalogue")).await;
+    wait_for_count(&client, |n| n == cat.modules.len(), "every module listed").await;
+    let options = text_of(&client, "#filtre-etat").await;
+    for a in [
+        Availability::Proposition,
+        Availability::Action,
+        Availability::Clos,
+    ] {
+        assert!(
+            options.contains(&format!("{} ({})", a.label(), count(a))),
+            "{options}"
+        );
+    }
+    for (a, label) in [
+        (Availability::Proposition, "Proposition de la note"),
+        (Availability::Clos, "Clos"),
+    ] {
+        client
+            .find(Locator::Css("#filtre-etat"))
+            .await
+            .unwrap()
+            .select_by_value(a.id())
+            .await
+            .unwrap();
+        let n = count(a);
+        wait_for_count(&client, |k| k == n, label).await;
+        let url = client.current_url().await.unwrap();
+        assert!(url.as_str().contains(&format!("etat={}", a.id())), "{url}");
+        for badge in client
+            .find_all(Locator::Css("article.parcours-catalogue-card .fr-badge"))
+            .await
+            .unwrap()
+        {
+            // The DSFR shows badges in capitals: compare the text itself.
+            let text = badge.prop("textContent").await.unwrap();
+            assert_eq!(text.as_deref(), Some(label));
+        }
+        // The filtered URL reloads to the same list, the select still set.
+        client.refresh().await.unwrap();
+        wait_for_count(&client, |k| k == n, "same list after reload").await;
+        assert_eq!(value_of(&client, "#filtre-etat").await, a.id());
+    }
+    // Combined with another filter, cleared with the others.
+    open(
+        &client,
+        &server.url("#/catalogue?etat=action&theme=foncier"),
+    )
+    .await;
+    let both = cat
+        .modules
+        .iter()
+        .filter(|m| m.availability_on(&today) == Availability::Action)
+        .filter(|m| m.themes.iter().any(|t| t == "foncier"))
+        .count();
+    wait_for_count(&client, |n| n == both, "state and theme").await;
+    click(&client, "#effacer-filtres").await;
+    wait_for_count(&client, |n| n == cat.modules.len(), "filters cleared").await;
+    assert!(!client
+        .current_url()
+        .await
+        .unwrap()
+        .as_str()
+        .contains("etat="));
+    client.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
 async fn axe_finds_no_violation_on_pathway_catalogue_and_module_pages() {
     let server = serve(Overrides::new());
     let driver = Driver::start();
     let axe = axe_source();
     let answers = scenario(SCENARIO);
     let code = parcours_core::share::encode(&catalogue().version, &answers);
+    let apart = parcours_core::share::encode(&catalogue().version, &scenario(SCENARIO_APART));
     let module = &catalogue().modules[0].id.clone();
     let pages: Vec<(String, &str)> = vec![
+        (format!("#/parcours?r={apart}"), "#dispositifs-clos"),
+        (
+            format!("#/parcours?r={apart}&vue=detail"),
+            "#demandes-de-la-note",
+        ),
+        (
+            "#/catalogue?etat=clos".into(),
+            "article.parcours-catalogue-card",
+        ),
         ("#/parcours".into(), "article.parcours-card"),
         ("#/parcours?vue=detail".into(), "article.parcours-card"),
         (

@@ -42,6 +42,9 @@ pub struct AppState {
     pub put_aside: StoredValue<Option<(Answers, Option<String>)>>,
     /// The file opened in the Atelier, kept while the editor navigates.
     pub workshop: RwSignal<Option<crate::pages::workshop::Opened>>,
+    /// Today in the user's time zone (`YYYY-MM-DD`), read once at start:
+    /// the day pathways, states and the Atelier's checks are computed for.
+    pub today: StoredValue<String>,
 }
 
 /// A message shown at the top of the page until dismissed.
@@ -52,6 +55,10 @@ pub struct Notice {
 }
 
 impl AppState {
+    pub fn today(&self) -> String {
+        self.today.get_value()
+    }
+
     /// The catalogue, once loaded.
     pub fn catalogue_now(&self) -> Option<Arc<Catalogue>> {
         match self.catalogue.get_untracked() {
@@ -238,6 +245,7 @@ pub fn App() -> impl IntoView {
         preview: RwSignal::new(false),
         put_aside: StoredValue::new(None),
         workshop: RwSignal::new(None),
+        today: StoredValue::new(dom::today_iso()),
     };
     provide_context(app);
 

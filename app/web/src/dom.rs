@@ -106,7 +106,8 @@ pub fn base_url() -> String {
     href.split('#').next().unwrap_or("").to_string()
 }
 
-/// Today's date in the user's time zone, `YYYY-MM-DD`.
+/// Today's date in the user's time zone, `YYYY-MM-DD` (read once, into
+/// `AppState::today`).
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();
     format!(

@@ -12,7 +12,6 @@ pub mod pages;
 pub mod present;
 pub mod route;
 pub mod storage;
-pub mod text;
 pub mod transfer;
 pub mod workshop;
 

@@ -1,7 +1,9 @@
-//! How catalogue data reads on screen: operators, safe links, conditions
-//! in French, catalogue search. Pure functions, tested natively.
+//! How catalogue data reads on screen: operators, states, safe links,
+//! conditions in French, catalogue search. Pure functions, tested natively.
 
-use parcours_core::{Catalogue, Condition, Module, Pathway};
+use parcours_core::date::french;
+use parcours_core::export::dates_text;
+use parcours_core::{Availability, Catalogue, Condition, Module, Nature, Pathway, State, Status};
 
 /// « Intercommunalité, avec Cerema » (operator, then partners).
 pub fn operators(cat: &Catalogue, module: &Module) -> String {
@@ -28,15 +30,46 @@ pub fn safe_url(url: Option<&str>) -> Option<String> {
     (ok && !url.chars().any(|c| c.is_whitespace() || c.is_control())).then(|| url.to_string())
 }
 
-/// Where to go for a module: its own page if given, else its operator's
-/// site; with the link's text.
+/// Where to go for a module: its official page if given, else the page
+/// its state was read on, else its operator's site; with the link's text.
 pub fn access_link(cat: &Catalogue, module: &Module) -> Option<(String, String)> {
     if let Some(url) = safe_url(module.url.as_deref()) {
-        return Some((url, "Page du service".into()));
+        return Some((url, "Page officielle".into()));
+    }
+    let checked_at = module.status.as_ref().map(|s| s.checked_at.as_str());
+    if let Some(url) = safe_url(checked_at) {
+        return Some((url, "Page officielle consultée".into()));
     }
     let provider = cat.provider(&module.provider)?;
     let url = safe_url(provider.url.as_deref())?;
     Some((url, format!("Site de {}", provider.name)))
+}
+
+/// The DSFR badge of what users are told about a module. Each class is
+/// written out whole: the stylesheet trimmer keeps only the classes it
+/// finds in the sources.
+pub fn badge_class(a: Availability) -> &'static str {
+    match a {
+        Availability::Permanent | Availability::Ouvert => "fr-badge fr-badge--sm fr-badge--success",
+        Availability::AConfirmer => "fr-badge fr-badge--sm fr-badge--warning",
+        Availability::Clos => "fr-badge fr-badge--sm fr-badge--error",
+        Availability::Action => "fr-badge fr-badge--sm fr-badge--info",
+        Availability::Proposition => "fr-badge fr-badge--sm",
+    }
+}
+
+/// What follows the badge: « du 15 janvier 2026 au 30 juin 2027 · vérifié
+/// le 20 novembre 2026 ».
+pub fn status_detail(
+    nature: Nature,
+    status: Option<&Status>,
+    state: Option<State>,
+) -> Option<String> {
+    let checked = status.map(|s| format!("vérifié le {}", french(&s.checked)));
+    match (dates_text(nature, status, state), checked) {
+        (Some(d), Some(c)) => Some(format!("{d} · {c}")),
+        (d, c) => d.or(c),
+    }
 }
 
 /// Labels of the themes the pathway's modules cover, in catalogue order.
@@ -146,11 +179,21 @@ pub struct Filters {
     pub theme: Option<String>,
     pub step: Option<String>,
     pub kind: Option<String>,
+    /// An [`Availability`] id, judged on the day shown.
+    pub state: Option<String>,
 }
 
-/// Does `module` pass the filters? Every word of the text must appear in
-/// its title, texts, operators, themes or id (accents and case ignored).
-pub fn matches(cat: &Catalogue, module: &Module, filters: &Filters) -> bool {
+/// Does `module` pass the filters on `today`? Every word of the text must
+/// appear in its title, texts, operators, themes or id (accents and case
+/// ignored).
+pub fn matches(cat: &Catalogue, module: &Module, filters: &Filters, today: &str) -> bool {
+    if filters
+        .state
+        .as_ref()
+        .is_some_and(|s| s != module.availability_on(today).id())
+    {
+        return false;
+    }
     if filters
         .provider
         .as_ref()
@@ -262,7 +305,7 @@ mod tests {
     fn operators_name_partners() {
         let cat = catalogue();
         let zae = cat.module("inventaire-zae").unwrap();
-        assert_eq!(operators(&cat, zae), "Intercommunalité, avec Cerema");
+        assert_eq!(operators(&cat, zae), "Intercommunalité, avec Cerema, BdT");
     }
 
     #[test]
@@ -277,10 +320,17 @@ mod tests {
         }
     }
 
+    const TODAY: &str = "2026-12-02";
+
     #[test]
     fn search_ignores_accents_and_case_and_filters_combine() {
         let cat = catalogue();
-        let all = |f: &Filters| cat.modules.iter().filter(|m| matches(&cat, m, f)).count();
+        let all = |f: &Filters| {
+            cat.modules
+                .iter()
+                .filter(|m| matches(&cat, m, f, TODAY))
+                .count()
+        };
         assert_eq!(all(&Filters::default()), cat.modules.len());
         let zae = Filters {
             text: "ZONES d’activites".into(),
@@ -310,8 +360,131 @@ mod tests {
         assert!(cat
             .modules
             .iter()
-            .filter(|m| matches(&cat, m, &cerema))
+            .filter(|m| matches(&cat, m, &cerema, TODAY))
             .any(|m| m.id == "inventaire-zae"));
+    }
+
+    #[test]
+    fn the_state_filter_splits_the_catalogue_by_what_users_are_told() {
+        let cat = catalogue();
+        let count = |state: Availability, day: &str| {
+            let f = Filters {
+                state: Some(state.id().into()),
+                ..Default::default()
+            };
+            cat.modules
+                .iter()
+                .filter(|m| matches(&cat, m, &f, day))
+                .count()
+        };
+        let total: usize = Availability::ALL.iter().map(|a| count(*a, TODAY)).sum();
+        assert_eq!(total, cat.modules.len(), "each module in exactly one state");
+        for a in [
+            Availability::Proposition,
+            Availability::Action,
+            Availability::Clos,
+        ] {
+            assert!(count(a, TODAY) > 0, "{}", a.label());
+        }
+        // An open call counts as closed once its closing day has passed.
+        let mut cat = cat;
+        let m = cat
+            .modules
+            .iter_mut()
+            .find(|m| m.nature == Nature::Offre)
+            .unwrap();
+        m.status = Some(Status {
+            state: State::Ouvert,
+            checked: "2026-11-20".into(),
+            checked_at: "https://www.cerema.fr/".into(),
+            opens: None,
+            closes: Some("2026-12-31".into()),
+        });
+        let m = m.clone();
+        let ouvert = Filters {
+            state: Some("ouvert".into()),
+            ..Default::default()
+        };
+        assert!(matches(&cat, &m, &ouvert, TODAY));
+        assert!(!matches(&cat, &m, &ouvert, "2027-01-01"));
+        let clos = Filters {
+            state: Some("clos".into()),
+            ..Default::default()
+        };
+        assert!(matches(&cat, &m, &clos, "2027-01-01"));
+    }
+
+    #[test]
+    fn badges_and_status_details() {
+        let mut classes: Vec<&str> = Availability::ALL.iter().map(|a| badge_class(*a)).collect();
+        // (No class prefix written here: the stylesheet trimmer would keep
+        // every badge colour for it.)
+        assert!(classes
+            .iter()
+            .all(|c| c.starts_with("fr-badge fr-badge--sm")));
+        assert_eq!(
+            badge_class(Availability::Clos),
+            "fr-badge fr-badge--sm fr-badge--error"
+        );
+        classes.dedup();
+        // Permanent and open share green; the others differ.
+        assert_eq!(classes.len(), 5);
+        let call = Status {
+            state: State::Ouvert,
+            checked: "2026-11-20".into(),
+            checked_at: "https://www.cerema.fr/".into(),
+            opens: Some("2026-01-15".into()),
+            closes: Some("2027-06-30".into()),
+        };
+        assert_eq!(
+            status_detail(Nature::Offre, Some(&call), Some(State::Ouvert)).as_deref(),
+            Some("du 15 janvier 2026 au 30 juin 2027 · vérifié le 20 novembre 2026")
+        );
+        assert_eq!(
+            status_detail(Nature::Offre, Some(&call), Some(State::Clos)).as_deref(),
+            Some("clôture le 30 juin 2027 · vérifié le 20 novembre 2026")
+        );
+        let permanent = Status {
+            state: State::Permanent,
+            opens: None,
+            closes: None,
+            ..call
+        };
+        assert_eq!(
+            status_detail(Nature::Offre, Some(&permanent), Some(State::Permanent)).as_deref(),
+            Some("vérifié le 20 novembre 2026")
+        );
+        assert_eq!(status_detail(Nature::Proposition, None, None), None);
+    }
+
+    #[test]
+    fn the_way_in_links_the_official_page_first() {
+        let cat = catalogue();
+        let with_url = cat.modules.iter().find(|m| m.url.is_some()).unwrap();
+        assert_eq!(
+            access_link(&cat, with_url),
+            Some((with_url.url.clone().unwrap(), "Page officielle".into()))
+        );
+        let mut m = cat
+            .modules
+            .iter()
+            .find(|m| m.status.is_some())
+            .unwrap()
+            .clone();
+        m.url = None;
+        let checked_at = m.status.as_ref().unwrap().checked_at.clone();
+        assert_eq!(
+            access_link(&cat, &m),
+            Some((checked_at, "Page officielle consultée".into()))
+        );
+        m.status = None;
+        m.provider = "bdt".into();
+        assert_eq!(
+            access_link(&cat, &m).map(|(_, label)| label),
+            Some("Site de Banque des Territoires".into())
+        );
+        m.url = Some("javascript:alert(1)".into());
+        assert_ne!(access_link(&cat, &m).unwrap().0, "javascript:alert(1)");
     }
 
     #[test]
@@ -326,7 +499,7 @@ mod tests {
             "fon-inventaire".into(),
             parcours_core::Answer::Option("non".into()),
         );
-        let p = parcours_core::pathway(&cat, &answers);
+        let p = parcours_core::pathway(&cat, &answers, TODAY);
         let themes = themes_covered(&cat, &p);
         if !p.is_empty() {
             assert!(!themes.is_empty());

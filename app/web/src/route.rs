@@ -38,7 +38,7 @@ pub struct PathwayQuery {
     pub detailed: bool,
 }
 
-/// `#/catalogue?q=…&operateur=…&theme=…&etape=…&type=…`.
+/// `#/catalogue?q=…&operateur=…&theme=…&etape=…&type=…&etat=…`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CatalogueQuery {
     pub text: String,
@@ -46,6 +46,8 @@ pub struct CatalogueQuery {
     pub theme: Option<String>,
     pub step: Option<String>,
     pub kind: Option<String>,
+    /// An `Availability` id (`ouvert`, `proposition`…).
+    pub state: Option<String>,
 }
 
 impl Route {
@@ -82,6 +84,7 @@ impl Route {
                 theme: param("theme"),
                 step: param("etape"),
                 kind: param("type"),
+                state: param("etat"),
             }),
             ("catalogue", Some(id)) => Route::Module(percent_decode(id)),
             _ => Route::from_page(path),
@@ -130,6 +133,7 @@ impl Route {
                     ("theme", &q.theme),
                     ("etape", &q.step),
                     ("type", &q.kind),
+                    ("etat", &q.state),
                 ] {
                     if let Some(v) = value {
                         params.push((key, v.as_str()));
@@ -295,6 +299,7 @@ mod tests {
                 theme: Some("foncier".into()),
                 step: Some("diagnostiquer".into()),
                 kind: Some("ingenierie".into()),
+                state: Some("a-confirmer".into()),
             }),
             Route::Module("inventaire-zae".into()),
         ];

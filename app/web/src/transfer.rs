@@ -1,9 +1,9 @@
 //! Files the user takes away and brings back: the answers as JSON (to
-//! re-import), the pathway as Markdown and CSV. Pure functions, tested
-//! natively; the page only moves bytes.
+//! re-import, with the pathway they gave), the pathway as Markdown and CSV.
+//! Pure functions, tested natively; the page only moves bytes.
 
 use parcours_core::read::{self, FromJson, Json, Number};
-use parcours_core::Answers;
+use parcours_core::{Answers, Pathway};
 use serde::Serialize;
 
 /// Marks a file as ours: anything else is refused with a clear message.
@@ -22,6 +22,11 @@ pub struct AnswersFile {
     /// `YYYY-MM-DD`.
     pub exported: String,
     pub answers: Answers,
+    /// The pathway of these answers on the day of export, for whoever reads
+    /// the file (every module with its nature, status, way in and official
+    /// link; what is listed apart). Never read back: an import recomputes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pathway: Option<Pathway>,
 }
 
 impl AnswersFile {
@@ -32,6 +37,7 @@ impl AnswersFile {
             catalogue_version: catalogue_version.into(),
             exported: exported.into(),
             answers,
+            pathway: None,
         }
     }
 
@@ -130,6 +136,42 @@ mod tests {
     fn exported_answers_read_back() {
         let file = AnswersFile::new("2026.11.0", "2026-11-26", answers());
         assert_eq!(parse_answers_file(&file.to_json()), Ok(file));
+    }
+
+    #[test]
+    fn the_answers_file_carries_the_pathway_with_what_is_apart() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/scenarios/basin_short_of_skilled_workers_without_training.json"
+        ))
+        .unwrap();
+        let cat = parcours_core::load(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../content/catalogue.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        let answers: Answers = serde_json::from_str(&text).unwrap();
+        let mut file = AnswersFile::new(&cat.version, "2026-12-02", answers.clone());
+        file.pathway = Some(parcours_core::pathway(&cat, &answers, "2026-12-02"));
+        let json: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
+        let steps = json["pathway"]["steps"].as_array().unwrap();
+        let first = &steps[0]["modules"][0];
+        for key in [
+            "id", "title", "nature", "status", "url", "access", "reasons",
+        ] {
+            assert!(first.get(key).is_some(), "{key}: {first}");
+        }
+        let apart = json["pathway"]["not_actionable"].as_array().unwrap();
+        assert!(apart.iter().any(|m| m["standing"] == "proposition"));
+        assert!(apart
+            .iter()
+            .any(|m| m["standing"] == "closed" && m["state"] == "clos"));
+        // Read back, the answers alone (the pathway is recomputed).
+        let back = parse_answers_file(&file.to_json()).unwrap();
+        assert_eq!((back.answers, back.pathway), (answers, None));
     }
 
     #[test]

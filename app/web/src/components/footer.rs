@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::dom;
 use crate::loader::CatalogueState;
-use crate::text::french_date;
+use parcours_core::date::french;
 
 /// The DSFR footer is index.html's static markup (links every French
 /// government site carries, the accessibility status); the app writes the
@@ -14,7 +14,7 @@ pub fn show_catalogue_version(catalogue: RwSignal<CatalogueState>) {
             CatalogueState::Ready(cat) => format!(
                 "Catalogue des services : version {} du {}",
                 cat.version,
-                french_date(&cat.published)
+                french(&cat.published)
             ),
             CatalogueState::Failed(_) => "Catalogue des services : non chargé".to_string(),
         });

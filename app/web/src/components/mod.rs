@@ -5,15 +5,21 @@
 //! `footer` only update it.
 
 mod catalogue_error;
+mod external_link;
 mod footer;
 mod header;
+mod module_status;
 mod notices;
 mod preview_notice;
 mod storage_notice;
+mod way_in;
 
 pub use catalogue_error::{CatalogueError, WithCatalogue};
+pub use external_link::ExternalLink;
 pub use footer::show_catalogue_version;
 pub use header::{mark_current_page, navigation};
+pub use module_status::ModuleStatus;
 pub use notices::Notices;
 pub use preview_notice::PreviewNotice;
 pub use storage_notice::StorageNotice;
+pub use way_in::WayIn;

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::WithCatalogue;
 use crate::loader::CATALOGUE_PATH;
 use crate::route::Route;
-use crate::text::french_date;
+use parcours_core::date::french;
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn AboutPage() -> impl IntoView {
 
         <h2>"Le catalogue des services"</h2>
         <WithCatalogue render=|cat| {
-            let published = french_date(&cat.published);
+            let published = french(&cat.published);
             view! {
                 <dl class="parcours-facts">
                     <dt>"Version"</dt>

@@ -1,17 +1,17 @@
-//! Every module, with filters (operator, theme, step, kind) and a text
-//! search; results update as one types. The filters live in signals and
+//! Every module, with filters (operator, theme, step, kind, state) and a
+//! text search; results update as one types. The filters live in signals and
 //! are copied into the URL (`replace_route`, no new page), so a filtered
 //! list can be bookmarked or shared.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use parcours_core::Catalogue;
+use parcours_core::{Availability, Catalogue};
 
 use crate::app::use_app;
-use crate::components::WithCatalogue;
+use crate::components::{ModuleStatus, WayIn, WithCatalogue};
 use crate::loader::plural;
-use crate::present::{matches, operators, Filters};
+use crate::present::{access_link, matches, operators, Filters};
 use crate::route::{CatalogueQuery, Route};
 
 #[component]
@@ -32,6 +32,7 @@ fn to_filters(q: &CatalogueQuery) -> Filters {
         theme: q.theme.clone(),
         step: q.step.clone(),
         kind: q.kind.clone(),
+        state: q.state.clone(),
     }
 }
 
@@ -42,12 +43,14 @@ fn to_query(f: &Filters) -> CatalogueQuery {
         theme: f.theme.clone(),
         step: f.step.clone(),
         kind: f.kind.clone(),
+        state: f.state.clone(),
     }
 }
 
 #[component]
 fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
     let app = use_app();
+    let today = app.today();
     let filters = RwSignal::new(to_filters(&query));
 
     // Filters → URL. Our own writes update the route synchronously, so the
@@ -68,12 +71,12 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
     });
 
     let results = {
-        let cat = cat.clone();
+        let (cat, today) = (cat.clone(), today.clone());
         Memo::new(move |_| {
             let f = filters.get();
             cat.modules
                 .iter()
-                .filter(|m| matches(&cat, m, &f))
+                .filter(|m| matches(&cat, m, &f, &today))
                 .map(|m| m.id.clone())
                 .collect::<Vec<_>>()
         })
@@ -120,6 +123,18 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
         .map(|k| {
             let n = cat.modules.iter().filter(|m| m.kind == k.id).count();
             (k.id.clone(), k.label.clone(), n)
+        })
+        .filter(|(_, _, n)| *n > 0)
+        .collect();
+    let states: Vec<(String, String, usize)> = Availability::ALL
+        .iter()
+        .map(|a| {
+            let n = cat
+                .modules
+                .iter()
+                .filter(|m| m.availability_on(&today) == *a)
+                .count();
+            (a.id().to_string(), a.label().to_string(), n)
         })
         .filter(|(_, _, n)| *n > 0)
         .collect();
@@ -189,6 +204,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                 {select("filtre-theme", "Thème", "Tous les thèmes", themes, |f| f.theme.clone(), |f, v| f.theme = v)}
                 {select("filtre-etape", "Étape", "Toutes les étapes", steps, |f| f.step.clone(), |f, v| f.step = v)}
                 {select("filtre-type", "Type de service", "Tous les types", kinds, |f| f.kind.clone(), |f, v| f.kind = v)}
+                {select("filtre-etat", "État", "Tous les états", states, |f| f.state.clone(), |f, v| f.state = v)}
             </div>
             <p class="fr-mt-2w">
                 <button
@@ -227,6 +243,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                 .into_any();
             }
             let cat = cat_list.clone();
+            let today = today.clone();
             view! {
                 <ul class="parcours-cards parcours-catalogue-list" id="catalogue-liste">
                     {ids
@@ -240,9 +257,12 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                                 .filter_map(|t| cat.theme(t).map(|t| t.label.clone()))
                                 .collect();
                             let kind = cat.kind(&m.kind).map(|k| k.label.clone()).unwrap_or_default();
+                            let state = m.state_on(&today);
+                            let link = access_link(&cat, &m);
+                            // No whole-card link: the official link inside must stay reachable.
                             view! {
                                 <li>
-                                    <article class="fr-card fr-enlarge-link fr-card--sm parcours-catalogue-card" data-module=m.id.clone()>
+                                    <article class="fr-card fr-card--no-arrow fr-card--sm parcours-catalogue-card" data-module=m.id.clone()>
                                         <div class="fr-card__body">
                                             <div class="fr-card__content">
                                                 <h2 class="fr-card__title">
@@ -251,8 +271,10 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                                                 <p class="fr-card__desc">{m.summary.clone()}</p>
                                                 <div class="fr-card__start">
                                                     <p class="fr-card__detail">{format!("{} · {}", operators(&cat, &m), kind)}</p>
+                                                    <ModuleStatus nature=m.nature status=m.status.clone() state/>
                                                 </div>
                                                 <div class="fr-card__end">
+                                                    <WayIn access=m.access.clone() link/>
                                                     <p class="fr-card__detail">{format!("Étape : {step} · Thèmes : {}", themes.join(", "))}</p>
                                                 </div>
                                             </div>

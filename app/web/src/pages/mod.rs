@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod accessibility;
+pub mod apart;
 pub mod catalogue;
 pub mod diagnostic;
 pub mod home;

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use parcours_core::{Catalogue, Module};
 
-use crate::components::WithCatalogue;
+use crate::app::use_app;
+use crate::components::{ExternalLink, ModuleStatus, WayIn, WithCatalogue};
 use crate::dom;
 use crate::present::{access_link, describe, operators, safe_url};
 use crate::route::{document_title, CatalogueQuery, Route};
@@ -78,6 +79,7 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         .collect();
     let source = cat.source(&m.source.document).cloned();
     let access = access_link(&cat, &m);
+    let state = m.state_on(&use_app().today());
     let step_href = Route::Catalogue(CatalogueQuery {
         step: Some(m.step.clone()),
         ..Default::default()
@@ -94,6 +96,8 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         </nav>
         <h1 tabindex="-1">{m.title.clone()}</h1>
         <p class="fr-text--lead">{m.summary.clone()}</p>
+        <ModuleStatus nature=m.nature status=m.status.clone() state/>
+        <WayIn access=m.access.clone() link=access/>
         <ul class="fr-tags-group fr-mb-3w">
             <li><p class="fr-tag">{operators(&cat, &m)}</p></li>
             <li><a class="fr-tag" href=step_href>{format!("Étape : {step}")}</a></li>
@@ -120,18 +124,6 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
             <dd>{m.cost.clone().unwrap_or_else(|| "Non précisé par la source".into())}</dd>
             <dt>"Durée"</dt>
             <dd>{m.duration.clone().unwrap_or_else(|| "Non précisée par la source".into())}</dd>
-            <dt>"Comment y accéder"</dt>
-            <dd>
-                {m.access.clone()}
-                {access.map(|(url, label)| {
-                    let title = format!("{label} — nouvelle fenêtre");
-                    view! {
-                    " "
-                    <a class="fr-link" href=url target="_blank" rel="noopener" title=title>
-                        {label}
-                    </a>
-                }})}
-            </dd>
             <dt>"Opérateurs"</dt>
             <dd>
                 <ul class="parcours-inline-list">
@@ -140,10 +132,7 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
                         .map(|(name, url)| view! {
                             <li>
                                 {match url {
-                                    Some(url) => {
-                                        let title = format!("{name} — nouvelle fenêtre");
-                                        view! { <a href=url target="_blank" rel="noopener" title=title>{name}</a> }.into_any()
-                                    }
+                                    Some(href) => view! { <ExternalLink href label=name/> }.into_any(),
                                     None => name.into_any(),
                                 }}
                             </li>

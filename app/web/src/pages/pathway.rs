@@ -10,17 +10,18 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use parcours_core::date::french as french_date;
 use parcours_core::recommend::Recommended;
 use parcours_core::{export, recommend, share, Answers, Catalogue, Pathway};
 
 use crate::app::{use_app, AppState};
-use crate::components::WithCatalogue;
+use crate::components::{ModuleStatus, WayIn, WithCatalogue};
 use crate::dom;
 use crate::loader::plural;
+use crate::pages::apart::Apart;
 use crate::present::{access_link, operators, themes_covered};
 use crate::route::{PathwayQuery, Route};
 use crate::storage::{self, VIEW_KEY};
-use crate::text::french_date;
 use crate::transfer::{self, AnswersFile};
 
 #[component]
@@ -89,15 +90,15 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
         _ => detailed,
     });
 
+    let today = app.today();
     let pathway = {
-        let cat = cat.clone();
-        Memo::new(move |_| recommend::pathway(&cat, &answers.get()))
+        let (cat, today) = (cat.clone(), today.clone());
+        Memo::new(move |_| recommend::pathway(&cat, &answers.get(), &today))
     };
     let territory = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
     let transfer_status = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let today = dom::today_iso();
 
     let share_link = {
         let cat = cat.clone();
@@ -158,7 +159,8 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                 }
                 let p = pathway.get();
                 if p.is_empty() {
-                    return view! { <NothingDetected/> }.into_any();
+                    let apart = !p.not_actionable.is_empty();
+                    return view! { <NothingDetected apart/> }.into_any();
                 }
                 view! { <Summary cat=cat.clone() pathway=p/> }.into_any()
             }
@@ -222,6 +224,10 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                     })
                     .collect_view()
             }
+        }
+        {
+            let cat = cat.clone();
+            move || view! { <Apart cat=cat.clone() pathway=pathway.get()/> }
         }
         {move || {
             let p = pathway.get();
@@ -334,13 +340,25 @@ fn NotStarted() -> impl IntoView {
     }
 }
 
+/// No step. `apart`: the answers point only to what nobody can apply to
+/// today, listed below.
 #[component]
-fn NothingDetected() -> impl IntoView {
+fn NothingDetected(apart: bool) -> impl IntoView {
     view! {
         <div class="fr-callout fr-mb-4w" id="parcours-vide">
-            <h2 class="fr-callout__title">"Aucun besoin particulier n'a été détecté"</h2>
+            <h2 class="fr-callout__title">
+                {if apart {
+                    "Aucun service ouvert aujourd'hui ne répond à vos besoins"
+                } else {
+                    "Aucun besoin particulier n'a été détecté"
+                }}
+            </h2>
             <p class="fr-callout__text">
-                "Vos réponses ne font apparaître aucun besoin auquel un service du catalogue répondrait en priorité. Vous pouvez parcourir l'ensemble des services, ou revoir vos réponses."
+                {if apart {
+                    "Ce que la note demande pour votre situation et les dispositifs clos qui vous concerneraient sont présentés plus bas. Vous pouvez aussi parcourir l'ensemble des services, ou revoir vos réponses."
+                } else {
+                    "Vos réponses ne font apparaître aucun besoin auquel un service du catalogue répondrait en priorité. Vous pouvez parcourir l'ensemble des services, ou revoir vos réponses."
+                }}
             </p>
             <ul class="fr-btns-group fr-btns-group--inline-md">
                 <li>
@@ -524,7 +542,8 @@ fn Actions(
         let cat = cat.clone();
         let today = today.clone();
         move |_| {
-            let file = AnswersFile::new(&cat.version, &today, answers.get_untracked());
+            let mut file = AnswersFile::new(&cat.version, &today, answers.get_untracked());
+            file.pathway = Some(pathway.get_untracked());
             let name = transfer::file_name("reponses-parcours-ti", &today, "json");
             saved(
                 status,
@@ -708,6 +727,8 @@ fn ModuleCard(
     let kind = cat.kind(&m.kind).map(|k| k.label.clone());
     let link = access_link(&cat, &m);
     let source = cat.source(&m.source.document).map(|s| s.title.clone());
+    // A step is never closed: the catalogue's state is the state today.
+    let state = m.status.as_ref().map(|s| s.state);
     let reasons = module.reasons.clone();
     let why = if reasons.is_empty() && !required_by.is_empty() {
         vec![format!(
@@ -730,8 +751,10 @@ fn ModuleCard(
                             <li><p class="fr-tag fr-tag--sm">{operators}</p></li>
                             {kind.map(|k| view! { <li><p class="fr-tag fr-tag--sm">{k}</p></li> })}
                         </ul>
+                        <ModuleStatus nature=m.nature status=m.status.clone() state/>
                     </div>
                     <div class="parcours-card__more">
+                        <WayIn access=m.access.clone() link/>
                         {detailed.then(|| {
                             let m = m.clone();
                             view! {
@@ -742,21 +765,6 @@ fn ModuleCard(
                                     <dd>{m.audience.clone()}</dd>
                                     {m.cost.clone().map(|c| view! { <dt>"Coût"</dt><dd>{c}</dd> })}
                                     {m.duration.clone().map(|d| view! { <dt>"Durée"</dt><dd>{d}</dd> })}
-                                    <dt>"Comment y accéder"</dt>
-                                    <dd>
-                                        {m.access.clone()}
-                                        {link.clone().map(|(url, label)| {
-                                            let title = format!("{label} — nouvelle fenêtre");
-                                            let printed = format!(" ({url})");
-                                            view! {
-                                                " "
-                                                <a class="fr-link" href=url target="_blank" rel="noopener" title=title>
-                                                    {label}
-                                                </a>
-                                                <span class="parcours-print-only">{printed}</span>
-                                            }
-                                        })}
-                                    </dd>
                                     {source.clone().map(|s| view! {
                                         <dt>"Source"</dt>
                                         <dd>{format!("{s} — {}", m.source.section)}</dd>

@@ -26,8 +26,8 @@ pub struct Opened {
 }
 
 fn open_text(app: AppState, name: String, text: String) {
-    // Same domain code as `catalogue check`.
-    let result = parcours_core::load(&text)
+    // Same domain code as `catalogue check`, with the checks of the day.
+    let result = parcours_core::load_on(&text, &app.today())
         .map(Arc::new)
         .map_err(|mut diags| {
             for d in &mut diags {
