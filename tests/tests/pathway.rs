@@ -653,6 +653,20 @@ async fn exports_are_produced_and_the_answers_file_reimports_to_the_same_pathway
         serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
     assert_eq!(file["format"], "parcours-ti/reponses");
     assert_eq!(file["catalogue_version"], catalogue().version.as_str());
+    // The pathway too, each module with its nature, status, way in and link.
+    let modules: Vec<&serde_json::Value> = file["pathway"]["steps"]
+        .as_array()
+        .expect("the pathway in the answers file")
+        .iter()
+        .flat_map(|s| s["modules"].as_array().unwrap())
+        .collect();
+    assert_eq!(modules.len(), want.module_count());
+    for m in modules {
+        for key in ["nature", "status", "url", "access"] {
+            assert!(m.get(key).is_some(), "« {key} » missing: {m}");
+        }
+    }
+    assert!(file["pathway"]["not_actionable"].is_array());
     client.close().await.unwrap();
 
     // A fresh browser: nothing yet; a foreign file is refused; ours is
