@@ -1,8 +1,6 @@
 //! Semantic checks of a deserialised catalogue. Every problem is collected
 //! (never stop at the first): an editor fixes a file in one pass.
 
-use std::collections::BTreeSet;
-
 use crate::date::is_date;
 use crate::diagnostic::{unsupported_schema_message, Diagnostic};
 use crate::fast::{FastMap, FastSet};
@@ -694,7 +692,8 @@ impl<'a> Validator<'a> {
             .collect();
         // 0 = unvisited, 1 = on the current path, 2 = done.
         let mut state = vec![0u8; n];
-        let mut reported: BTreeSet<Vec<usize>> = BTreeSet::new();
+        // A handful at most: a list, not a set (a B-tree would weigh
+        // kilobytes in the wasm).
         let mut found: Vec<Vec<usize>> = Vec::new();
         for root in 0..n {
             if state[root] != 0 {
@@ -723,7 +722,7 @@ impl<'a> Validator<'a> {
                                 .map_or(0, |(i, _)| i);
                             let mut canon = cycle[min..].to_vec();
                             canon.extend_from_slice(&cycle[..min]);
-                            if reported.insert(canon.clone()) {
+                            if !found.contains(&canon) {
                                 found.push(canon);
                             }
                         }
