@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use parcours_core::{
-    date, export, load, load_on, open_data, read_catalogue, recommend, share, unreachable_modules,
+    date, export, load, load_on, read_catalogue, recommend, share, unreachable_modules,
     validate_on, Answers, Catalogue, Diagnostic, Nature, State,
 };
 
@@ -454,7 +454,7 @@ fn export_offers(a: &Args) -> Result<(), Fail> {
     };
     let path = PathBuf::from(a.catalogue.as_deref().unwrap_or(DEFAULT_PATH));
     let cat = load_valid(&path, &today(a))?;
-    let csv = open_data::csv(&cat).map_err(|problems| {
+    let csv = parcours_core::open_data::csv(&cat).map_err(|problems| {
         for p in &problems {
             eprintln!("{}: {p}", path.display());
         }
