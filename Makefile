@@ -35,7 +35,7 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser test files of tests/tests/ (scenarios.rs runs natively above):
 # listed so that no binary with 0 tests run ends `make test` with a summary.
-E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell
+E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell open_data
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium tool-frictionless fetch fetch-std clean fuzz
