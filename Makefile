@@ -35,10 +35,10 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser test files of tests/tests/ (scenarios.rs runs natively above):
 # listed so that no binary with 0 tests run ends `make test` with a summary.
-E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell
+E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell open_data
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium fetch fetch-std clean fuzz
+.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium tool-frictionless fetch fetch-std clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
@@ -50,7 +50,7 @@ help:
 
 ## ---- tools (installed only when missing or at the wrong version) ----
 
-tools: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools tool-chromium
+tools: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fonttools tool-chromium tool-frictionless
 
 tool-target:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -98,6 +98,22 @@ tool-chromium:
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver poppler-utils; \
 	fi
 
+# Frictionless (PyPI), the standard validator of table schemas, which
+# data.gouv.fr also uses: `make test` checks the open-data export with it.
+# Its own venv, every package pinned; installed again only when a pin changes.
+FRICTIONLESS_VENV := .tools/frictionless
+FRICTIONLESS := $(CURDIR)/$(FRICTIONLESS_VENV)/bin/frictionless
+
+tool-frictionless: $(FRICTIONLESS_VENV)/.installed
+
+$(FRICTIONLESS_VENV)/.installed: tools/frictionless-requirements.txt
+	@/usr/bin/python3 -c 'import ensurepip' 2>/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv; }
+	rm -rf $(FRICTIONLESS_VENV)
+	/usr/bin/python3 -m venv $(FRICTIONLESS_VENV)
+	PIP_FIND_LINKS= $(FRICTIONLESS_VENV)/bin/pip install --quiet --no-input --disable-pip-version-check \
+	  --index-url https://pypi.org/simple -r $<
+	@touch $@
+
 ## ---- crates (fetched before any offline step) ----
 
 # Trunk runs cargo with --offline: every crate of Cargo.lock must already be
@@ -128,10 +144,12 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# Native tests first (fast failures), then the release build served under a
-# sub-path and driven in headless Chromium. The last line is the e2e summary.
+# Native tests first (fast failures), Frictionless on the open-data export,
+# then the release build served under a sub-path and driven in headless
+# Chromium. The last line is the e2e summary.
 test: tools lint
 	cargo test --workspace --locked
+	FRICTIONLESS=$(FRICTIONLESS) cargo test --locked -p parcours-cli --test open_data -- --ignored frictionless
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
 	  cargo test --locked -p parcours-e2e $(E2E_TESTS:%=--test %) -- --ignored --test-threads=1

@@ -11,6 +11,9 @@
 3. Strict CSP: Trunk writes an inline `<script type="module">` loader (with a
    static nonce); `script-src 'self'` blocks it. The loader is moved to a
    hashed file and referenced by `src`.
+4. Open data: `content/dispositifs-aide.csv`, the catalogue's offers in the
+   national schema etalab/schema-dispositif-aide, written by the
+   `catalogue export` command (linked from « À propos »).
 
 Needs fontTools and brotli (Debian's python3-fonttools and python3-brotli,
 installed by the Makefile) for the font subsets; the rest is the standard
@@ -197,6 +200,33 @@ def minify_catalogue(staging: Path):
         elif c not in " \t\r\n":
             out.append(c)
     path.write_text("".join(out) + "\n", encoding="utf-8")
+
+
+def export_open_data(src: Path, staging: Path, release: bool):
+    """content/dispositifs-aide.csv, by `catalogue export --format
+    dispositif-aide` (the CLI, built natively and offline like the rest of
+    the build). The CLI is built with the stable toolchain: the release
+    wasm's pinned nightly, build-std and flags (Makefile, RELEASE_WASM_ENV)
+    are not passed on to it. A catalogue the export refuses (the modules to
+    fix are printed) fails a release build; `make run` goes on without the
+    file, so that the app shows the catalogue's own errors while it is
+    being edited."""
+    env = {
+        k: v for k, v in os.environ.items()
+        if k not in ("RUSTUP_TOOLCHAIN", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET")
+        and not k.startswith("CARGO_UNSTABLE_")
+    }
+    cargo = [
+        "cargo", "run", "--quiet", "--locked", "--offline", "-p", "parcours-cli", "--",
+        "export", "--format", "dispositif-aide",
+        "--catalogue", str(src / "content" / "catalogue.json"),
+        str(staging / "content" / "dispositifs-aide.csv"),
+    ]
+    if subprocess.run(cargo, cwd=src, env=env).returncode != 0:
+        message = "l'export des offres en données ouvertes (catalogue export --format dispositif-aide) a échoué"
+        if release:
+            fail(message)
+        print(f"postbuild: {message} ; content/dispositifs-aide.csv manque à ce build", file=sys.stderr)
 
 
 def catalogue_version(src: Path):
@@ -522,12 +552,14 @@ def hash_shell(src: Path, html: str, staging: Path, release: bool):
 
 
 def write_service_worker(staging: Path):
-    """Lists every file of the build (but the worker itself) for the cache."""
+    """Lists every file of the build for the cache, but the worker itself
+    and the documents the app never reads (changelog, guide, JSON Schema,
+    the open-data CSV): fetched from the network when asked for."""
     files = []
     digest = hashlib.sha256()
     for path in sorted(p for p in staging.rglob("*") if p.is_file()):
         rel = path.relative_to(staging).as_posix()
-        if rel in ("sw.js",) or rel.endswith((".md", ".schema.json")) or rel.startswith("dsfr/favicon/"):
+        if rel in ("sw.js",) or rel.endswith((".md", ".schema.json", ".csv")) or rel.startswith("dsfr/favicon/"):
             continue
         # Only the fonts the interface uses at all: the others never load.
         if rel.startswith("dsfr/fonts/") and "Italic" in rel:
@@ -551,6 +583,7 @@ def main():
     release = os.environ.get("TRUNK_PROFILE") == "release"
     dsfr_version = vendor_dsfr(src, staging)
     minify_catalogue(staging)
+    export_open_data(src, staging, release)
     index = staging / "index.html"
     html = index.read_text(encoding="utf-8")
     html = html.replace("__CATALOGUE_VERSION__", catalogue_version(src))

@@ -28,6 +28,13 @@ Utilisation :
                     [--today AAAA-MM-JJ]
       Calcule le parcours recommandé pour les réponses du FICHIER (objet
       JSON : identifiant de question → réponse ; null = « Je ne sais pas »).
+  catalogue export --format dispositif-aide [SORTIE] [--catalogue CHEMIN]
+                   [--today AAAA-MM-JJ]
+      Écrit les offres du catalogue (ni les actions ni les propositions) en
+      CSV au schéma national etalab/schema-dispositif-aide 0.2.0, dans le
+      fichier SORTIE (par défaut, la sortie standard). Refuse, en disant
+      quel module corriger, ce que le schéma n'admet pas (une promesse de
+      plus de 180 caractères…), sans jamais rien tronquer.
 
 CHEMIN vaut par défaut content/catalogue.json (depuis le dossier courant).
 --today remplace la date du jour (par défaut, celle de l'ordinateur) : un
@@ -64,6 +71,7 @@ struct Args {
     answers: Option<String>,
     format: Option<String>,
     today: Option<String>,
+    catalogue: Option<String>,
 }
 
 fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
@@ -73,6 +81,7 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
         answers: None,
         format: None,
         today: None,
+        catalogue: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -93,6 +102,7 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
             "--json" => out.json = true,
             "--answers" => out.answers = Some(value("--answers")?),
             "--format" => out.format = Some(value("--format")?),
+            "--catalogue" => out.catalogue = Some(value("--catalogue")?),
             "--today" => {
                 let d = value("--today")?;
                 if !date::is_date(&d) {
@@ -132,8 +142,9 @@ fn run(args: &[String]) -> Result<(), Fail> {
             Ok(())
         }
         "pathway" => pathway(&parse(rest, &["--answers", "--format", "--today"])?),
+        "export" => export_offers(&parse(rest, &["--format", "--catalogue", "--today"])?),
         other => Err(Fail::Usage(format!(
-            "commande inconnue « {other} » (commandes : check, stats, schema, pathway)"
+            "commande inconnue « {other} » (commandes : check, stats, schema, pathway, export)"
         ))),
     }
 }
@@ -418,4 +429,56 @@ fn pathway(a: &Args) -> Result<(), Fail> {
         _ => print!("{}", export::markdown(&cat, &p)),
     }
     Ok(())
+}
+
+/// `export --format dispositif-aide`: the offers as open data. The file is
+/// written only once every row is valid.
+fn export_offers(a: &Args) -> Result<(), Fail> {
+    match a.format.as_deref() {
+        Some("dispositif-aide") => {}
+        Some(f) => {
+            return Err(Fail::Usage(format!(
+                "format « {f} » inconnu (formats : dispositif-aide)"
+            )))
+        }
+        None => {
+            return Err(Fail::Usage(
+                "l'option --format est obligatoire (formats : dispositif-aide)".into(),
+            ))
+        }
+    }
+    let output = match a.positional.as_slice() {
+        [] => None,
+        [p] if p == "-" => None,
+        [p] => Some(PathBuf::from(p)),
+        [_, extra, ..] => return Err(Fail::Usage(format!("argument en trop « {extra} »"))),
+    };
+    let path = PathBuf::from(a.catalogue.as_deref().unwrap_or(DEFAULT_PATH));
+    let cat = load_valid(&path, &today(a))?;
+    let csv = parcours_core::open_data::csv(&cat).map_err(|problems| {
+        for p in &problems {
+            eprintln!("{}: {p}", path.display());
+        }
+        let n = problems.len();
+        eprintln!(
+            "export impossible : {n} problème{} à corriger dans le catalogue (rien n'a été écrit)",
+            if n > 1 { "s" } else { "" }
+        );
+        Fail::Invalid
+    })?;
+    match output {
+        None => {
+            use std::io::Write;
+            std::io::stdout()
+                .write_all(csv.as_bytes())
+                .map_err(|e| Fail::Usage(format!("sortie standard : {}", io_fr(&e))))
+        }
+        Some(out) => std::fs::write(&out, csv).map_err(|e| {
+            Fail::Usage(format!(
+                "impossible d'écrire {} : {}",
+                out.display(),
+                io_fr(&e)
+            ))
+        }),
+    }
 }

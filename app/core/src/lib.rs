@@ -14,6 +14,8 @@ pub mod export;
 mod fast;
 pub mod flow;
 pub mod model;
+#[cfg(feature = "open-data")]
+pub mod open_data;
 pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]

@@ -40,6 +40,11 @@ pub fn AboutPage() -> impl IntoView {
                     <a href=CATALOGUE_PATH>"télécharger le catalogue"</a>
                     "). Un parcours imprimé ou partagé indique la version du catalogue qui l'a produit."
                 </p>
+                <p>
+                    "Les offres du catalogue sont publiées en données ouvertes au schéma national des dispositifs d'aide (etalab/schema-dispositif-aide), sous Licence Ouverte 2.0 (Etalab) : "
+                    <a href="content/dispositifs-aide.csv">"télécharger les offres (CSV)"</a>
+                    "."
+                </p>
 
                 <h2>"Les sources"</h2>
                 <p>
