@@ -128,9 +128,11 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# Native tests first (fast failures), then the release build served under a
-# sub-path and driven in headless Chromium. The last line is the e2e summary.
+# Native tests first (fast failures: the build step's, tools/test_*.py, then
+# every crate's), then the release build served under a sub-path and driven
+# in headless Chromium. The last line is the e2e summary.
 test: tools lint
+	python3 -m unittest discover --start-directory tools
 	cargo test --workspace --locked
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
