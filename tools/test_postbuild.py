@@ -99,6 +99,34 @@ class Atelier(StagingTest):
             postbuild.atelier(self.build)
 
 
+TERSER = Path(__file__).resolve().parent.parent / "node_modules" / ".bin" / "terser"
+
+
+@unittest.skipUnless(TERSER.is_file(), "terser (npm ci) is not installed")
+class MinifyScripts(StagingTest):
+    def setUp(self):
+        super().setUp()
+        self.build.src = TERSER.parent.parent.parent
+        self.write("loader-1.js", "// comment\nawait new Promise((resolve) => setTimeout(resolve, 0));\n"
+                   "const bindings = await import(\"./x.js\");\nexport const started = bindings;\n")
+        self.write("shell-1.js", "// comment\nfunction visibleToOthers(argument) { return argument; }\n")
+
+    def test_modules_and_classic_scripts_are_minified_with_their_names_seen_from_outside(self):
+        worker = self.read("sw.js")
+        postbuild.minify_scripts(self.build)
+        loader, shell = self.read("loader-1.js"), self.read("shell-1.js")
+        self.assertNotIn("comment", loader + shell)
+        self.assertIn('await(import("./x.js"))', loader)
+        self.assertIn("export const started=", loader)
+        self.assertIn("function visibleToOthers(", shell)
+        self.assertEqual(self.read("sw.js"), worker)
+
+    def test_debug_builds_keep_their_scripts(self):
+        self.build.release = False
+        postbuild.minify_scripts(self.build)
+        self.assertIn("// comment", self.read("loader-1.js"))
+
+
 class ServiceWorker(StagingTest):
     def files_and_version(self):
         text = self.read("sw.js")
