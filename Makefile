@@ -144,10 +144,12 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 
-# Native tests first (fast failures), Frictionless on the open-data export,
-# then the release build served under a sub-path and driven in headless
-# Chromium. The last line is the e2e summary.
+# Native tests first (fast failures: the build step's, tools/test_*.py,
+# then every crate's, then Frictionless on the open-data export), then the
+# release build served under a sub-path and driven in headless Chromium.
+# The last line is the e2e summary.
 test: tools lint
+	python3 -m unittest discover --start-directory tools
 	cargo test --workspace --locked
 	FRICTIONLESS=$(FRICTIONLESS) cargo test --locked -p parcours-cli --test open_data -- --ignored frictionless
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)

@@ -14,7 +14,23 @@ use parcours_e2e::browser::{wait_for_text, Driver};
 use parcours_e2e::server::Overrides;
 use parcours_e2e::{catalogue, repo_root, serve};
 
-const SHEET: &str = "dsfr/css/dsfr.min.css";
+/// The trimmed sheet in `dist/`, named by its hash (`dsfr/css/dsfr.min-<hash>.css`).
+fn sheet() -> String {
+    let dir = parcours_e2e::dist().join("dsfr/css");
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".css"))
+        .collect();
+    assert_eq!(
+        names.len(),
+        1,
+        "one DSFR sheet in {}: {names:?}",
+        dir.display()
+    );
+    format!("dsfr/css/{}", names[0])
+}
 
 /// After the page is shown: nothing, or a click that reaches a state of its
 /// own (an answer missing, the folded menu opened).
@@ -125,7 +141,8 @@ async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
             whole_path.display()
         )
     });
-    let trimmed = std::fs::read(parcours_e2e::dist().join(SHEET)).unwrap();
+    let sheet = sheet();
+    let trimmed = std::fs::read(parcours_e2e::dist().join(&sheet)).unwrap();
     assert!(
         trimmed.len() * 2 < whole.len(),
         "the sheet is not trimmed: {} bytes of {}",
@@ -147,7 +164,7 @@ async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
     let mut differ = Vec::new();
     for (width, height) in [(1280, 900), (375, 812)] {
         let mut with_whole = Overrides::new();
-        with_whole.insert(SHEET.into(), Some(whole.clone()));
+        with_whole.insert(sheet.clone(), Some(whole.clone()));
         let a = shots(&driver, Overrides::new(), width, height).await;
         let b = shots(&driver, with_whole, width, height).await;
         for (i, ((name, a), b)) in names.iter().zip(&a).zip(&b).enumerate() {

@@ -71,17 +71,14 @@ fn local_file(dist: &Path, url: &str) -> Option<String> {
     }
 }
 
+/// Every word of `text` that may be a URL: quoted or not (minified HTML
+/// drops the quotes it can), and the names in `<meta name="parcours-bundle"
+/// content="glue.js app_bg.wasm">`. `local_file` keeps those that are files.
 fn references(text: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for marker in ["href=\"", "src=\"", "from '", "import('", "'", "\""] {
-        let mut rest = text;
-        while let Some(start) = rest.find(marker) {
-            rest = &rest[start + marker.len()..];
-            let end = rest.find(['"', '\'']).unwrap_or(rest.len());
-            found.push(rest[..end].to_string());
-        }
-    }
-    found
+    text.split(|c: char| c.is_whitespace() || "\"'`=<>(),".contains(c))
+        .filter(|word| !word.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn main() {
