@@ -9,9 +9,11 @@
 //!   if their score reaches [`STRONG_SCORE`]; a module comes after its
 //!   prerequisites that are in the pathway (they join the priorities just
 //!   before it, or it is passed over when they do not fit in five).
-//! - **Fold**: a step shows its first [`FOLD_AFTER`] modules (strongest
-//!   first, see `recommend.rs`), the rest behind « Voir les n autres
-//!   services de cette étape ».
+//! - **Fold**: a step shows its first [`FOLD_AFTER`] modules, the rest
+//!   behind « Voir les n autres services de cette étape ». Its priorities
+//!   come first (in the order of the priorities), then the others,
+//!   strongest first (see `recommend.rs`): a priority is never folded, not
+//!   even a prerequisite that scores nothing itself.
 //! - **Rien d'urgent**: no module, in the steps or listed apart, reaches
 //!   [`NEED_THRESHOLD`] from rules fired by real answers (not by « Je ne
 //!   sais pas »). Then there are no priorities: the short pathway left,
@@ -189,6 +191,18 @@ fn join_fr(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    }
+}
+
+/// Puts the priorities of each step first, in their order, the others
+/// after in theirs. Prerequisites stay before what needs them: those of a
+/// priority are priorities placed before it.
+pub(crate) fn lead_steps(steps: &mut [PathwayStep], priorities: &[String]) {
+    for step in steps {
+        let rank = |id: &str| priorities.iter().position(|p| p == id);
+        // Stable: the others keep their order.
+        step.modules
+            .sort_by_key(|m| rank(&m.id).unwrap_or(priorities.len()));
     }
 }
 

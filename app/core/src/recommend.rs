@@ -1,8 +1,8 @@
 //! From answers to a pathway: rules score modules, exclusions drop them,
 //! prerequisites are pulled in (not those of a theme the questionnaire did
 //! not explore: they are named « à vérifier » instead), and modules are
-//! ordered by step, then strongest first, each prerequisite just before the
-//! modules that need it. Only what one can act on becomes a step:
+//! ordered by step, then the step's priorities, then strongest first, each
+//! prerequisite just before the modules that need it. Only what one can act on becomes a step:
 //! propositions of the note and closed offers that the answers point to are
 //! listed apart (`not_actionable`). « Vos priorités », the fold of long
 //! steps and « rien d'urgent » are decided in `priorities.rs`.
@@ -539,6 +539,7 @@ impl<'a> Index<'a> {
         } else {
             priorities::choose(&steps)
         };
+        priorities::lead_steps(&mut steps, &priorities);
         let unknowns = self.unknowns(&unknown_fired, &state, &steps);
 
         Pathway {
