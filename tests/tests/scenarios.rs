@@ -519,23 +519,35 @@ fn hydrogen_project_backed_by_public_procurement() {
 }
 
 /// Comme à Lorient : des sites vieillissants et énergivores ; le programme
-/// « bâti & machines » s'appuie sur l'inventaire des ZAE, tiré dans le
-/// parcours même si le thème foncier n'a pas été choisi.
+/// « bâti & machines » s'appuie sur l'inventaire des ZAE. Le thème foncier
+/// n'a pas été exploré : personne n'a pu dire si l'inventaire est fait, il
+/// n'est donc pas une étape mais « à vérifier » sur le module qui en a
+/// besoin.
 #[test]
 fn ageing_sites_rely_on_the_zae_inventory() {
     let p = scenario("ageing_sites_bati_machines");
     assert_has(&p, &["bati-machines"]);
     assert_apart(&p, "contrat-modernisation", Standing::Proposition);
-    assert_prerequisite(&p, "inventaire-zae", "bati-machines");
-    let inv = p
-        .steps
-        .iter()
-        .flat_map(|s| s.modules.iter())
-        .find(|m| m.id == "inventaire-zae")
-        .unwrap();
-    assert_eq!(inv.score, 0, "pulled in only as a prerequisite");
+    assert_lacks(&p, &["inventaire-zae"]);
+    let bati = p.module("bati-machines").unwrap();
+    assert_eq!(bati.to_check, ["inventaire-zae"]);
     // The flows are already known: the ADEME observation is not proposed again.
     assert_excluded(&p, "observation-flux-ademe");
+    // Once the foncier theme is explored and the inventory not begun, it
+    // is a step again, before the programme.
+    let cat = catalogue();
+    let mut a = answers("ageing_sites_bati_machines");
+    a.insert(
+        "themes".into(),
+        Answer::Options(vec!["foncier".into(), "transition-ecologique".into()]),
+    );
+    a.insert(
+        "fon-inventaire".into(),
+        Answer::Option("pas-commence".into()),
+    );
+    let p = pathway_for(&cat, &a);
+    assert_prerequisite(&p, "inventaire-zae", "bati-machines");
+    assert!(p.module("bati-machines").unwrap().to_check.is_empty());
 }
 
 /// PME en retard sur l'industrie 4.0 : scan de la CCI d'abord, Bpifrance ensuite.
@@ -644,35 +656,54 @@ fn territory_wishing_to_join_the_programme() {
     assert_apart(&p, "perimetre-ti", Standing::Closed);
     assert_apart(&p, "club-ti", Standing::Proposition);
     assert_prerequisite(&p, "binome-copil", "plan-actions");
+    // The note's first recommendation, for a territory that wants to join.
+    let chef = p.module("chef-projet-ti").unwrap();
+    let rules: Vec<&str> = chef.reasons.iter().map(|r| r.rule.as_str()).collect();
     // « gouv-chef-projet » is only asked inside a TI: its stale answer counts for nothing.
-    assert_lacks(&p, &["chef-projet-ti"]);
+    assert_eq!(rules, ["ti-rejoindre-chef-projet"]);
     assert!(p.excluded.is_empty(), "{:?}", p.excluded);
 }
 
 // ------------------------------------------------------------------ controls
 
 /// Negative control: a territory with no difficulty, every theme explored,
-/// gets a short pathway.
+/// three « Je ne sais pas »: nothing is urgent, and the short pathway holds
+/// only the diagnostics that answer what it does not know, and one
+/// complement (its active industrial ecology, to keep alive).
 #[test]
 fn no_difficulty_gets_a_short_pathway() {
     let p = scenario("no_difficulty");
+    assert!(p.nothing_urgent);
+    assert!(p.priorities.is_empty());
     assert!(
-        p.module_count() <= 3,
+        p.module_count() <= 4,
         "{} modules: {:?}",
         p.module_count(),
         ids(&p)
     );
+    let unknowns: Vec<&str> = p.unknowns.iter().map(|u| u.question.as_str()).collect();
+    assert_eq!(unknowns, ["fon-observatoire", "eco-flux", "num-scan"]);
+    for m in p.modules() {
+        assert!(
+            m.reasons.iter().all(|r| r.is_uncertain() || r.weight == 1),
+            "« {} » answers a need: {:?}",
+            m.id,
+            m.reasons
+        );
+    }
     assert_lacks(
         &p,
-        &[
-            "inventaire-zae",
-            "observation-fonciere",
-            "gpect",
-            "observation-flux-ademe",
-            "chef-projet-ti",
-            "binome-copil",
-        ],
+        &["inventaire-zae", "gpect", "chef-projet-ti", "binome-copil"],
     );
+    // Answered, the three questions leave the complement only.
+    let cat = catalogue();
+    let mut a = answers("no_difficulty");
+    a.insert("fon-observatoire".into(), Answer::Option("oui".into()));
+    a.insert("eco-flux".into(), Answer::Option("oui".into()));
+    a.insert("num-scan".into(), Answer::Option("la-plupart".into()));
+    let p = pathway_for(&cat, &a);
+    assert!(p.nothing_urgent && p.unknowns.is_empty());
+    assert_eq!(ids(&p), ["animation-boucles-eit"]);
 }
 
 /// Only « Je ne sais pas » in the themes chosen: the pathway proposes the

@@ -28,6 +28,10 @@ Utilisation :
                     [--today AAAA-MM-JJ]
       Calcule le parcours recommandé pour les réponses du FICHIER (objet
       JSON : identifiant de question → réponse ; null = « Je ne sais pas »).
+      En JSON : « priorities » (vos priorités, dans l'ordre),
+      « nothing_urgent » (rien d'urgent) et « unknowns » (les questions
+      « Je ne sais pas » qui ont changé le parcours) ; en Markdown, le
+      parcours s'ouvre sur le même résumé qu'à l'écran.
   catalogue export --format dispositif-aide [SORTIE] [--catalogue CHEMIN]
                    [--today AAAA-MM-JJ]
       Écrit les offres du catalogue (ni les actions ni les propositions) en
@@ -389,15 +393,25 @@ fn pathway(a: &Args) -> Result<(), Fail> {
             None => eprintln!("réponse ignorée : {} : {}", d.question, d.why),
         }
     }
+    for a in &report.adapted {
+        eprintln!(
+            "réponse adaptée : {} : {} devient {}",
+            a.question, a.from, a.to
+        );
+    }
     let p = recommend::pathway(&cat, &answers, &today);
     match format {
         "json" => {
             let v = serde_json::json!({
                 "catalogue_version": p.catalogue_version,
                 "today": today,
+                "priorities": p.priorities,
+                "nothing_urgent": p.nothing_urgent,
+                "unknowns": p.unknowns.iter().map(|u| u.question.as_str()).collect::<Vec<_>>(),
                 "steps": p.steps.iter().map(|s| serde_json::json!({
                     "id": s.id,
                     "label": s.label,
+                    "folded": s.folded().iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
                     "modules": s.modules.iter().map(|m| serde_json::json!({
                         "id": m.id,
                         "title": m.title,
@@ -407,6 +421,7 @@ fn pathway(a: &Args) -> Result<(), Fail> {
                         "url": m.url,
                         "access": m.access,
                         "reasons": m.reasons.iter().map(|r| r.text.as_str()).collect::<Vec<_>>(),
+                        "to_check": m.to_check,
                     })).collect::<Vec<_>>(),
                 })).collect::<Vec<_>>(),
                 "not_actionable": p.not_actionable.iter().map(|m| serde_json::json!({

@@ -238,6 +238,18 @@ fn pathway_json_and_markdown() {
         "Vous avez refusé des projets faute de foncier."
     );
     assert!(v["steps"][0]["label"].is_string());
+    assert_eq!(
+        v["priorities"],
+        json!([
+            "observatoire",
+            "strategie-fonciere",
+            "inventaire",
+            "pret-friches"
+        ])
+    );
+    assert_eq!(v["nothing_urgent"], false);
+    assert_eq!(v["unknowns"], json!([]));
+    assert_eq!(v["steps"][0]["folded"], json!([]));
 
     let o = run(&["pathway", &cat, "--answers", &answers]);
     assert_eq!(o.status.code(), Some(0));
@@ -246,11 +258,50 @@ fn pathway_json_and_markdown() {
         md.contains("# Parcours Territoires d'industrie") && md.contains("Recommandé parce que"),
         "{md}"
     );
+    // The summary comes first, as on screen.
+    let summary = md
+        .find("## Vos priorités\n")
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(summary < md.find("## Diagnostiquer").unwrap());
+    assert!(
+        md.contains(
+            "1. Observatoire du foncier (Cerema) : Vous avez refusé des projets faute de foncier."
+        ),
+        "{md}"
+    );
 
     let o = run(&["pathway", &cat, "--answers", &answers, "--format=csv"]);
-    assert!(stdout(&o).starts_with(
-        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n"
+    let csv = stdout(&o);
+    assert!(csv.starts_with(
+        "ordre,priorité,affichage,étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n"
     ));
+    assert!(
+        csv.contains("\r\n1,1,affiché,Diagnostiquer,Observatoire du foncier,"),
+        "{csv}"
+    );
+
+    let unsure = write(
+        &dir,
+        "unsure.json",
+        r#"{"themes": ["foncier"], "refus": null}"#,
+    );
+    let o = run(&["pathway", &cat, "--answers", &unsure, "--format", "json"]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["priorities"], json!([]));
+    assert_eq!(v["nothing_urgent"], true);
+    assert_eq!(v["unknowns"], json!(["refus"]));
+    let o = run(&["pathway", &cat, "--answers", &unsure]);
+    let md = stdout(&o);
+    assert!(
+        md.contains("## Rien d'urgent ne ressort de vos réponses\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "1 question sans réponse (« Je ne sais pas ») ; « Inventaire des friches » y répondra."
+        ),
+        "{md}"
+    );
 
     let bad = write(&dir, "bad.json", "[1, 2]");
     assert_eq!(

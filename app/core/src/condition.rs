@@ -152,7 +152,21 @@ pub fn eval<L: AnswerLookup + ?Sized>(c: &Condition, answers: &L) -> Truth {
 pub fn triggers<'c, L: AnswerLookup + ?Sized>(c: &'c Condition, answers: &L) -> Vec<&'c str> {
     let mut out = Vec::new();
     if eval(c, answers) == Truth::True {
-        support(c, answers, Truth::True, &mut out);
+        support(c, answers, Truth::True, &mut out, false);
+    }
+    out
+}
+
+/// Those of [`triggers`] that count for having no real answer (an
+/// `unknown` that holds, an `answered` that fails): the questions whose
+/// « Je ne sais pas » (or silence) made `c` true.
+pub fn unknown_triggers<'c, L: AnswerLookup + ?Sized>(
+    c: &'c Condition,
+    answers: &L,
+) -> Vec<&'c str> {
+    let mut out = Vec::new();
+    if eval(c, answers) == Truth::True {
+        support(c, answers, Truth::True, &mut out, true);
     }
     out
 }
@@ -169,12 +183,14 @@ pub fn trigger_answers<'c, 'a, L: AnswerLookup + ?Sized>(
         .collect()
 }
 
-/// Atoms that give `c` the value `want` (which it is known to have).
+/// Atoms that give `c` the value `want` (which it is known to have);
+/// with `only_unknown`, only those that hold for a missing answer.
 fn support<'c, L: AnswerLookup + ?Sized>(
     c: &'c Condition,
     answers: &L,
     want: Truth,
     out: &mut Vec<&'c str>,
+    only_unknown: bool,
 ) {
     let mut push = |q: &'c str| {
         if !out.contains(&q) {
@@ -191,12 +207,21 @@ fn support<'c, L: AnswerLookup + ?Sized>(
             );
             for sub in list {
                 if every || eval(sub, answers) == want {
-                    support(sub, answers, want, out);
+                    support(sub, answers, want, out, only_unknown);
                 }
             }
         }
-        Condition::Not(sub) => support(sub, answers, want.not(), out),
-        Condition::Answered(q) | Condition::Unknown(q) => push(q),
+        Condition::Not(sub) => support(sub, answers, want.not(), out, only_unknown),
+        Condition::Answered(q) | Condition::Unknown(q) => {
+            let missing = matches!(
+                (c, want),
+                (Condition::Unknown(_), Truth::True) | (Condition::Answered(_), Truth::False)
+            );
+            if missing || !only_unknown {
+                push(q)
+            }
+        }
+        _ if only_unknown => {}
         Condition::Equals(t) => push(&t.question),
         Condition::In(t) => push(&t.question),
         Condition::AtLeast(t) | Condition::AtMost(t) => push(&t.question),

@@ -13,6 +13,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::answers::{Answer, Answers};
+use crate::migrate::Adapted;
 use crate::model::{Catalogue, QuestionKind};
 use crate::share::{migrate, Dropped};
 
@@ -86,11 +87,14 @@ pub struct CatalogueDiff {
     /// Answers that saved answers and share links made with the published
     /// catalogue would lose, as `migrate` reports them.
     pub lost_answers: Vec<Dropped>,
+    /// Scales turned round (`reversed_in`): one sample answer per scale,
+    /// its lowest value, and what `migrate` turns it into.
+    pub turned_scales: Vec<Adapted>,
 }
 
 impl CatalogueDiff {
     pub fn is_empty(&self) -> bool {
-        self.changes.is_empty() && self.lost_answers.is_empty()
+        self.changes.is_empty() && self.lost_answers.is_empty() && self.turned_scales.is_empty()
     }
 
     /// Count of changes of `kind` with `status` label (`"ajouté"` …).
@@ -203,7 +207,23 @@ pub fn diff(published: &Catalogue, edited: &Catalogue) -> CatalogueDiff {
         header_changed,
         changes,
         lost_answers: lost_answers(published, edited),
+        turned_scales: turned_scales(published, edited),
     }
+}
+
+/// The published scales that answers saved with it will read turned
+/// round in the edited catalogue, each with its lowest value as sample.
+pub fn turned_scales(published: &Catalogue, edited: &Catalogue) -> Vec<Adapted> {
+    published
+        .questions()
+        .filter(|q| q.kind == QuestionKind::Scale)
+        .filter_map(|q| {
+            let mut answers = Answers::new();
+            answers.insert(q.id.clone(), Answer::Number(q.min?));
+            let (_, report) = migrate(edited, &published.version, answers);
+            report.adapted.into_iter().next()
+        })
+        .collect()
 }
 
 fn items<T: Serialize>(list: &[T], id: impl Fn(&T) -> &String) -> Vec<(String, Value)> {

@@ -4,6 +4,10 @@
 
 use crate::date::french;
 use crate::model::{Availability, Catalogue, Nature, State, Status};
+use crate::priorities::{
+    fold_heading, Why, NOTHING_URGENT_EMPTY_TEXT, NOTHING_URGENT_TEXT, NOTHING_URGENT_TITLE,
+    PRIORITIES_HEADING, PRIORITIES_INTRO,
+};
 use crate::recommend::{NotActionable, Pathway, Reason};
 use crate::Standing;
 
@@ -70,19 +74,27 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
         "Catalogue version {} du {}.\n\n",
         pathway.catalogue_version, cat.published
     ));
-    if pathway.is_empty() {
-        out.push_str("Aucun module n'est recommandé pour les réponses données. Le catalogue complet reste consultable.\n");
-    }
+    md_summary(&mut out, pathway);
     let mut n = 0;
     for step in &pathway.steps {
         out.push_str(&format!("## {}\n\n", md_line(&step.label)));
         if !step.description.trim().is_empty() {
             out.push_str(&format!("{}\n\n", md_line(&step.description)));
         }
-        for m in &step.modules {
+        let shown = step.shown().len();
+        for (k, m) in step.modules.iter().enumerate() {
+            if k == shown {
+                if let Some(label) = fold_heading(step.folded().len()) {
+                    out.push_str(&format!("{}\n\n", md_line(&label)));
+                }
+            }
             n += 1;
             let module = cat.module(&m.id);
-            out.push_str(&format!("### {n}. {}\n\n", md_line(&m.title)));
+            let rank = pathway
+                .priority_rank(&m.id)
+                .map(|r| format!(" (priorité {r})"))
+                .unwrap_or_default();
+            out.push_str(&format!("### {n}. {}{rank}\n\n", md_line(&m.title)));
             out.push_str(&format!("- Opérateur : {}\n", md_line(&m.provider)));
             let state = m.status.as_ref().map(|s| s.state);
             out.push_str(&md_status(m.nature, m.status.as_ref(), state));
@@ -111,6 +123,13 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
                     .map(|p| title_of(pathway, p))
                     .collect();
                 out.push_str(&format!("- À engager d'abord : {}\n", titles.join(" ; ")));
+            }
+            if !m.to_check.is_empty() {
+                out.push_str(&format!(
+                    "- {} : {}\n",
+                    TO_CHECK,
+                    to_check_titles(cat, &m.to_check)
+                ));
             }
             out.push('\n');
             if !m.reasons.is_empty() {
@@ -171,6 +190,56 @@ pub fn markdown(cat: &Catalogue, pathway: &Pathway) -> String {
         }
     }
     out
+}
+
+/// Before the prerequisites of a theme the questionnaire did not explore.
+pub const TO_CHECK: &str = "À vérifier d'abord (thème non exploré par vos réponses)";
+
+/// « Inventaire des ZAE ; … »: titles of the modules `ids` from the catalogue.
+pub fn to_check_titles(cat: &Catalogue, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| {
+            cat.module(id)
+                .map_or_else(|| id.clone(), |m| md_line(&m.title))
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// The summary that opens the pathway, as the screen shows it: « Vos
+/// priorités » with why, or that nothing is urgent; then the « Je ne sais
+/// pas » that the diagnostics will answer.
+fn md_summary(out: &mut String, pathway: &Pathway) {
+    if pathway.nothing_urgent {
+        let text = if pathway.is_empty() {
+            NOTHING_URGENT_EMPTY_TEXT
+        } else {
+            NOTHING_URGENT_TEXT
+        };
+        out.push_str(&format!("## {NOTHING_URGENT_TITLE}\n\n{text}\n\n"));
+    } else if !pathway.priorities.is_empty() {
+        out.push_str(&format!(
+            "## {PRIORITIES_HEADING}\n\n{PRIORITIES_INTRO}\n\n"
+        ));
+        for p in pathway.priority_list() {
+            let why = match &p.why {
+                Why::Reason(r) => md_reason(r),
+                why => md_line(&why.text()),
+            };
+            out.push_str(&format!(
+                "{}. {} ({}) : {why}\n",
+                p.rank,
+                md_line(&p.module.title),
+                md_line(&p.module.provider)
+            ));
+        }
+        out.push('\n');
+    } else if pathway.is_empty() {
+        out.push_str("Aucun module n'est recommandé pour les réponses données. Le catalogue complet reste consultable.\n\n");
+    }
+    if let Some(line) = pathway.unknowns_sentence() {
+        out.push_str(&format!("{}\n\n", md_line(&line)));
+    }
 }
 
 /// The two parts after the steps, in this order: standing, heading, intro.
@@ -235,12 +304,18 @@ fn md_line(s: &str) -> String {
 
 /// CSV (RFC 4180, CRLF line ends): one module per row, the steps' then
 /// the ones listed apart (their part's heading in the « étape » column).
-pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
+/// « ordre » numbers the rows in pathway order, « priorité » gives the rank
+/// among « Vos priorités », « affichage » says which modules of a step wait
+/// behind « Voir les autres services ».
+pub fn csv(cat: &Catalogue, pathway: &Pathway) -> String {
     let mut out = String::from(
-        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n",
+        "ordre,priorité,affichage,étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons\r\n",
     );
+    let mut order = 0;
     for step in &pathway.steps {
-        for m in &step.modules {
+        let shown = step.shown().len();
+        for (k, m) in step.modules.iter().enumerate() {
+            order += 1;
             let state = m.status.as_ref().map(|s| s.state);
             let row = Row {
                 title: &m.title,
@@ -252,12 +327,21 @@ pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
                 url: m.url.as_deref(),
                 score: m.score,
             };
-            csv_row(
-                &mut out,
-                &step.label,
-                &row,
-                &reason_texts(&m.reasons, &m.required_by),
-            );
+            let mut reasons = reason_texts(&m.reasons, &m.required_by);
+            if !m.to_check.is_empty() {
+                reasons.push_str(&format!(
+                    "{}{TO_CHECK} : {}",
+                    if reasons.is_empty() { "" } else { " / " },
+                    to_check_titles(cat, &m.to_check)
+                ));
+            }
+            let place = Place {
+                order,
+                priority: pathway.priority_rank(&m.id),
+                display: if k < shown { "affiché" } else { "replié" },
+                part: &step.label,
+            };
+            csv_row(&mut out, &place, &row, &reasons);
         }
     }
     for (standing, heading, _) in APART {
@@ -266,6 +350,7 @@ pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
             .iter()
             .filter(|m| m.standing == standing)
         {
+            order += 1;
             let row = Row {
                 title: &m.title,
                 provider: &m.provider,
@@ -276,15 +361,31 @@ pub fn csv(_cat: &Catalogue, pathway: &Pathway) -> String {
                 url: m.url.as_deref(),
                 score: m.score,
             };
+            let place = Place {
+                order,
+                priority: None,
+                display: "affiché",
+                part: heading,
+            };
             csv_row(
                 &mut out,
-                heading,
+                &place,
                 &row,
                 &reason_texts(&m.reasons, &m.required_by),
             );
         }
     }
     out
+}
+
+/// Where a CSV row sits in the pathway.
+struct Place<'a> {
+    order: usize,
+    priority: Option<usize>,
+    /// « affiché » or « replié ».
+    display: &'a str,
+    /// The step's label, or the heading of the part listed apart.
+    part: &'a str,
 }
 
 /// What a CSV row says of a module, a step's or one listed apart.
@@ -299,13 +400,17 @@ struct Row<'a> {
     score: u32,
 }
 
-fn csv_row(out: &mut String, part: &str, m: &Row, reasons: &str) {
+fn csv_row(out: &mut String, place: &Place, m: &Row, reasons: &str) {
     let mut state = availability_text(m.nature, m.status, m.state);
     if let Some(checked) = checked_text(m.status) {
         state.push_str(&format!(" ({checked})"));
     }
+    let priority = place.priority.map(|p| p.to_string()).unwrap_or_default();
     let cells = [
-        part,
+        &place.order.to_string(),
+        &priority,
+        place.display,
+        place.part,
         m.title,
         m.provider,
         m.nature.label(),

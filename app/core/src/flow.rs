@@ -205,7 +205,14 @@ pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), Strin
                     return Err(format!("« {o} » est cochée deux fois"));
                 }
             }
-            Ok(())
+            // « Aucun » with something else says two opposite things: such
+            // an answer counts for nothing until the user chooses.
+            match list.iter().find(|o| question.is_exclusive(o)) {
+                Some(o) if list.len() > 1 => {
+                    Err(crate::answer_check::exclusive_message(question, o))
+                }
+                _ => Ok(()),
+            }
         }
         (QuestionKind::Scale | QuestionKind::Number, Answer::Number(n)) => {
             if let Some(min) = question.min.filter(|m| n < m) {

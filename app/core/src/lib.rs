@@ -4,6 +4,7 @@
 //! `load` (parse + validate) → `flow` (questionnaire state) →
 //! `recommend::pathway` → `export` / `share`.
 
+pub mod answer_check;
 pub mod answers;
 pub mod condition;
 pub mod coverage;
@@ -13,9 +14,11 @@ pub mod diff;
 pub mod export;
 mod fast;
 pub mod flow;
+pub mod migrate;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
+pub mod priorities;
 pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
@@ -27,6 +30,7 @@ pub mod validate;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
 
+pub use answer_check::{toggle_option, AnswerError};
 pub use answers::{Answer, Answers};
 pub use condition::Truth;
 pub use diagnostic::{load, load_on, read_catalogue, Diagnostic};

@@ -445,11 +445,18 @@ pub struct Question {
     /// Unit shown after a number (« hectares », « salariés »).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
-    /// Labels of the two ends of a `scale`.
+    /// Labels of the two ends of a `scale` (required for a scale): every
+    /// scale runs from the weakest difficulty (`min`) to the strongest
+    /// (`max`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_label: Option<String>,
+    /// For a `scale`: the catalogue versions (`YYYY.MM.N`) that turned it
+    /// round. An answer saved with an earlier version is read again as
+    /// `min + max − value`, once per reversal since.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reversed_in: Vec<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -465,6 +472,10 @@ pub struct AnswerOption {
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// For a `multiple` question: ticked alone or not at all (« Aucun »,
+    /// « Pas de manque particulier »).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub exclusive: bool,
 }
 
 /// The implicit options of a yes/no question.
@@ -595,6 +606,12 @@ impl Question {
             QuestionKind::YesNo => id == YES || id == NO,
             _ => self.options.iter().any(|o| o.id == id),
         }
+    }
+
+    /// Whether option `id` must be ticked alone (see [`AnswerOption::exclusive`]).
+    pub fn is_exclusive(&self, id: &str) -> bool {
+        self.kind == QuestionKind::Multiple
+            && self.options.iter().any(|o| o.exclusive && o.id == id)
     }
 
     /// Label of an option, implicit yes/no included.

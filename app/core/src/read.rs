@@ -659,6 +659,7 @@ impl FromJson for Question {
                 "unit",
                 "min_label",
                 "max_label",
+                "reversed_in",
             ],
         )?;
         let value = Question {
@@ -675,6 +676,7 @@ impl FromJson for Question {
             unit: f.opt("unit"),
             min_label: f.opt("min_label"),
             max_label: f.opt("max_label"),
+            reversed_in: f.opt("reversed_in"),
         };
         f.done(value)
     }
@@ -682,11 +684,12 @@ impl FromJson for Question {
 
 impl FromJson for AnswerOption {
     fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
+        let mut f = object(v, &["id", "label", "description", "exclusive"])?;
         let value = AnswerOption {
             id: f.req("id"),
             label: f.req("label"),
             description: f.opt("description"),
+            exclusive: f.opt("exclusive"),
         };
         f.done(value)
     }

@@ -1,23 +1,24 @@
 //! From answers to a pathway: rules score modules, exclusions drop them,
-//! prerequisites are pulled in, and modules are ordered by step, then score,
-//! with each prerequisite before the modules that need it. Only what one can
-//! act on becomes a step: propositions of the note and closed offers that
-//! the answers point to are listed apart (`not_actionable`).
+//! prerequisites are pulled in (not those of a theme the questionnaire did
+//! not explore: they are named « à vérifier » instead), and modules are
+//! ordered by step, then the step's priorities, then strongest first, each
+//! prerequisite just before the modules that need it. Only what one can act on becomes a step:
+//! propositions of the note and closed offers that the answers point to are
+//! listed apart (`not_actionable`). « Vos priorités », the fold of long
+//! steps and « rien d'urgent » are decided in `priorities.rs`.
 //!
 //! Deterministic: same catalogue + same answers + same day ⇒ the same
 //! pathway, byte for byte once serialised (no hash-map iteration reaches
 //! the output). The day matters only for a call whose closing day passes.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
-use crate::condition::{eval, triggers, AnswerLookup};
+use crate::condition::{eval, triggers, unknown_triggers, AnswerLookup};
 use crate::fast::FastMap;
 use crate::flow::effective_refs;
 use crate::model::{Catalogue, Condition, Module, Nature, Question, Standing, State, Status};
+use crate::priorities;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pathway {
@@ -29,6 +30,28 @@ pub struct Pathway {
     /// What the answers point to but nobody can apply to: propositions of
     /// the note, then closed offers; strongest first. Never steps.
     pub not_actionable: Vec<NotActionable>,
+    /// « Vos priorités »: ids of the 3 to 5 modules of the steps that
+    /// matter most for these answers, whatever their step, each after its
+    /// prerequisites; fewer when the steps hold fewer, none when
+    /// `nothing_urgent` (see `priorities.rs`).
+    pub priorities: Vec<String>,
+    /// No module reaches [`priorities::NEED_THRESHOLD`] from rules fired by
+    /// real answers: what remains comes from « Je ne sais pas » or from
+    /// complements.
+    pub nothing_urgent: bool,
+    /// The questions answered « Je ne sais pas » that fired a rule, in
+    /// questionnaire order, with what will answer them.
+    pub unknowns: Vec<Unknown>,
+}
+
+/// A question answered « Je ne sais pas » that changed the pathway.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unknown {
+    pub question: String,
+    pub question_label: String,
+    /// The modules of the steps that its rules brought, in pathway order:
+    /// the diagnostics that will answer it.
+    pub resolved_by: Vec<String>,
 }
 
 /// A proposition or a closed offer that the answers point to.
@@ -79,6 +102,9 @@ pub struct Recommended {
     pub reasons: Vec<Reason>,
     /// Prerequisites present in the pathway (they come first).
     pub prerequisites: Vec<String>,
+    /// Prerequisites left out of the steps because none of their themes
+    /// was explored in the questionnaire: « à vérifier » (ids).
+    pub to_check: Vec<String>,
     /// Modules of the pathway that need this one first.
     pub required_by: Vec<String>,
 }
@@ -87,7 +113,19 @@ pub struct Recommended {
 pub struct Reason {
     pub rule: String,
     pub text: String,
+    /// The rule's weight, added to the module's score.
+    pub weight: u32,
     pub triggers: Vec<Trigger>,
+    /// Questions whose « Je ne sais pas » (or lack of answer) fired the
+    /// rule: not knowing is the signal. Empty for a need stated outright.
+    pub unknowns: Vec<String>,
+}
+
+impl Reason {
+    /// Fired by not knowing rather than by a stated need.
+    pub fn is_uncertain(&self) -> bool {
+        !self.unknowns.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,6 +182,10 @@ pub struct Index<'a> {
     step: Vec<usize>,
     /// Per module: operator short name (its id if unknown).
     provider: Vec<&'a str>,
+    /// Per module: the questionnaire groups that explore one of its
+    /// themes, or nothing when one of its themes has no group (such a
+    /// module is always pulled in as a prerequisite).
+    explored_by: Flat,
 }
 
 impl<'a> Index<'a> {
@@ -202,6 +244,25 @@ impl<'a> Index<'a> {
                     .unwrap_or(m.provider.as_str())
             })
             .collect();
+        let mut explored_by = Flat::default();
+        for m in &cat.modules {
+            let groups: Vec<Vec<usize>> = m
+                .themes
+                .iter()
+                .map(|t| {
+                    let groups = cat.questionnaire.groups.iter().enumerate();
+                    groups
+                        .filter(|(_, g)| g.theme.as_ref() == Some(t))
+                        .map(|(k, _)| k)
+                        .collect()
+                })
+                .collect();
+            if groups.iter().all(|g| !g.is_empty()) {
+                explored_by.push(groups.into_iter().flatten());
+            } else {
+                explored_by.push(std::iter::empty());
+            }
+        }
         Index {
             cat,
             questions,
@@ -209,6 +270,7 @@ impl<'a> Index<'a> {
             prerequisites,
             step,
             provider,
+            explored_by,
         }
     }
 
@@ -229,8 +291,13 @@ impl<'a> Index<'a> {
         let eff = effective_refs(cat, answers);
         let n = cat.modules.len();
         let mut score = vec![0u32; n];
+        // From rules that real answers fired, not « Je ne sais pas ».
+        let mut known_score = vec![0u32; n];
+        let mut max_weight = vec![0u32; n];
         let mut reasons: Vec<Vec<Reason>> = vec![Vec::new(); n];
         let mut wanted = vec![false; n];
+        // (question answered « Je ne sais pas », rule) pairs.
+        let mut unknown_fired: Vec<(&str, usize)> = Vec::new();
 
         for (r, rule) in cat.rules.iter().enumerate() {
             if !eval(&rule.when, &eff).is_true() {
@@ -240,14 +307,26 @@ impl<'a> Index<'a> {
                 .into_iter()
                 .map(|q| self.trigger(q, &rule.when, &eff))
                 .collect();
+            let missing = unknown_triggers(&rule.when, &eff);
+            for &q in &missing {
+                if matches!(eff.get(q), Some(Answer::Unknown)) {
+                    unknown_fired.push((q, r));
+                }
+            }
             let hits = self.rule_modules.get(r);
             let mut reason = Some(Reason {
                 rule: rule.id.clone(),
                 text: rule.reason.clone(),
+                weight: rule.weight,
                 triggers: trig,
+                unknowns: missing.iter().map(|q| q.to_string()).collect(),
             });
             for (k, &i) in hits.iter().enumerate() {
                 score[i] = score[i].saturating_add(rule.weight);
+                if missing.is_empty() {
+                    known_score[i] = known_score[i].saturating_add(rule.weight);
+                }
+                max_weight[i] = max_weight[i].max(rule.weight);
                 wanted[i] = true;
                 // The last module takes the reason itself: one clone fewer.
                 let r = if k + 1 == hits.len() {
@@ -294,16 +373,37 @@ impl<'a> Index<'a> {
                 decide(i, &mut state, &mut excluded_reason, &mut queue);
             }
         }
-        // Pull prerequisites in, transitively.
-        let mut required_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+        // Pull prerequisites in, transitively, except those of a theme the
+        // questionnaire did not explore: nobody could say whether they are
+        // done, so the modules that need them say « à vérifier ».
+        let shown: Vec<bool> = cat
+            .questionnaire
+            .groups
+            .iter()
+            .map(|g| {
+                g.visible_if
+                    .as_ref()
+                    .is_none_or(|c| eval(c, &eff).is_true())
+            })
+            .collect();
+        let explorable = |j: usize| {
+            let groups = self.explored_by.get(j);
+            groups.is_empty() || groups.iter().any(|&g| shown[g])
+        };
+        let mut to_check: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut k = 0;
         while k < queue.len() {
             let i = queue[k];
             k += 1;
             for &j in self.prerequisites.get(i) {
-                decide(j, &mut state, &mut excluded_reason, &mut queue);
+                if state[j] == Place::Out && !explorable(j) {
+                    to_check[i].push(j);
+                } else {
+                    decide(j, &mut state, &mut excluded_reason, &mut queue);
+                }
             }
         }
+        let mut required_by: Vec<Vec<usize>> = vec![Vec::new(); n];
         for i in 0..n {
             if state[i] != Place::Step {
                 continue;
@@ -333,9 +433,11 @@ impl<'a> Index<'a> {
             if members.is_empty() {
                 continue;
             }
+            // The order of « Vos priorités », within the step.
             members.sort_by(|&a, &b| {
                 score[b]
                     .cmp(&score[a])
+                    .then(max_weight[b].cmp(&max_weight[a]))
                     .then(cat.modules[b].priority.cmp(&cat.modules[a].priority))
                     .then_with(|| cat.modules[a].id.cmp(&cat.modules[b].id))
             });
@@ -362,6 +464,10 @@ impl<'a> Index<'a> {
                             .get(i)
                             .iter()
                             .filter(|&&j| state[j] == Place::Step)
+                            .map(|&j| cat.modules[j].id.clone())
+                            .collect(),
+                        to_check: to_check[i]
+                            .iter()
                             .map(|&j| cat.modules[j].id.clone())
                             .collect(),
                         required_by: rq.into_iter().map(|j| cat.modules[j].id.clone()).collect(),
@@ -423,53 +529,127 @@ impl<'a> Index<'a> {
             })
             .collect();
 
+        // A need: a module of the steps or listed apart whose score from
+        // real answers reaches the threshold.
+        let nothing_urgent = (0..n)
+            .filter(|&i| matches!(state[i], Place::Step | Place::Apart))
+            .all(|i| known_score[i] < priorities::NEED_THRESHOLD);
+        let priorities = if nothing_urgent {
+            Vec::new()
+        } else {
+            priorities::choose(&steps)
+        };
+        priorities::lead_steps(&mut steps, &priorities);
+        let unknowns = self.unknowns(&unknown_fired, &state, &steps);
+
         Pathway {
             catalogue_version: cat.version.clone(),
             steps,
             excluded,
             not_actionable,
+            priorities,
+            nothing_urgent,
+            unknowns,
         }
     }
 
-    /// Stable topological order: among the modules whose in-step
-    /// prerequisites are already placed, always take the earliest in the
-    /// sorted order. Modules with no such constraint keep their place.
+    /// The questions answered « Je ne sais pas » whose rules brought a
+    /// module into the steps or apart, in questionnaire order.
+    fn unknowns(
+        &self,
+        fired: &[(&str, usize)],
+        state: &[Place],
+        steps: &[PathwayStep],
+    ) -> Vec<Unknown> {
+        let in_pathway: Vec<&str> = steps
+            .iter()
+            .flat_map(|s| s.modules.iter().map(|m| m.id.as_str()))
+            .collect();
+        self.cat
+            .questions()
+            .filter_map(|q| {
+                let rules: Vec<usize> = fired
+                    .iter()
+                    .filter(|(id, _)| *id == q.id)
+                    .map(|&(_, r)| r)
+                    .collect();
+                let placed = rules.iter().any(|&r| {
+                    self.rule_modules
+                        .get(r)
+                        .iter()
+                        .any(|&i| matches!(state[i], Place::Step | Place::Apart))
+                });
+                if !placed {
+                    return None;
+                }
+                let resolved_by = in_pathway
+                    .iter()
+                    .filter(|id| {
+                        rules
+                            .iter()
+                            .any(|&r| self.cat.rules[r].modules.iter().any(|m| m == *id))
+                    })
+                    .map(|id| id.to_string())
+                    .collect();
+                Some(Unknown {
+                    question: q.id.clone(),
+                    question_label: q.label.clone(),
+                    resolved_by,
+                })
+            })
+            .collect()
+    }
+
+    /// Strongest first, each module's in-step prerequisites just before
+    /// it (themselves strongest first): a module never waits behind weaker
+    /// ones because its prerequisite scored less.
     fn prerequisites_first(&self, sorted: &[usize], pos: &mut [usize]) -> Vec<usize> {
         for (p, &i) in sorted.iter().enumerate() {
             pos[i] = p;
         }
-        let mut pending = vec![0usize; sorted.len()];
-        let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); sorted.len()];
-        for (p, &i) in sorted.iter().enumerate() {
-            for &j in self.prerequisites.get(i) {
-                let q = pos[j];
-                if q != usize::MAX && q != p && !dependents[q].contains(&p) {
-                    dependents[q].push(p);
-                    pending[p] += 1;
-                }
-            }
-        }
+        let deps: Vec<Vec<usize>> = sorted
+            .iter()
+            .enumerate()
+            .map(|(p, &i)| {
+                let mut d: Vec<usize> = self
+                    .prerequisites
+                    .get(i)
+                    .iter()
+                    .map(|&j| pos[j])
+                    .filter(|&q| q != usize::MAX && q != p)
+                    .collect();
+                d.sort_unstable();
+                d.dedup();
+                d
+            })
+            .collect();
         for &i in sorted {
             pos[i] = usize::MAX;
         }
-        let mut ready: BinaryHeap<Reverse<usize>> = (0..sorted.len())
-            .filter(|&p| pending[p] == 0)
-            .map(Reverse)
-            .collect();
+        // Depth first, iteratively (a long chain in a fuzzed catalogue
+        // must not overflow the stack); a module is marked when first met,
+        // so a cycle (only in an unvalidated catalogue) ends.
         let mut placed = vec![false; sorted.len()];
         let mut out = Vec::with_capacity(sorted.len());
-        while let Some(Reverse(p)) = ready.pop() {
-            placed[p] = true;
-            out.push(sorted[p]);
-            for &d in &dependents[p] {
-                pending[d] -= 1;
-                if pending[d] == 0 {
-                    ready.push(Reverse(d));
+        for start in 0..sorted.len() {
+            if placed[start] {
+                continue;
+            }
+            placed[start] = true;
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            while let Some(&mut (p, ref mut next)) = stack.last_mut() {
+                if let Some(&q) = deps[p].get(*next) {
+                    *next += 1;
+                    if !placed[q] {
+                        placed[q] = true;
+                        stack.push((q, 0));
+                    }
+                } else {
+                    out.push(sorted[p]);
+                    stack.pop();
                 }
             }
         }
-        // A cycle (only in an unvalidated catalogue): keep the rest in order.
-        out.extend((0..sorted.len()).filter(|&p| !placed[p]).map(|p| sorted[p]));
         out
     }
 

@@ -14,6 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
+use crate::migrate::{turned, Adapted};
 use crate::model::{Catalogue, QuestionKind};
 
 /// Current code format.
@@ -258,12 +259,15 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// What [`migrate`] removed, to tell the user.
+/// What [`migrate`] removed or changed, to tell the user
+/// ([`MigrationReport::lines`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MigrationReport {
     pub from_version: String,
     pub to_version: String,
     pub dropped: Vec<Dropped>,
+    /// Scale answers turned round to keep their meaning.
+    pub adapted: Vec<Adapted>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -273,13 +277,6 @@ pub struct Dropped {
     pub option: Option<String>,
     /// Why, in French.
     pub why: String,
-}
-
-impl MigrationReport {
-    /// Nothing was dropped.
-    pub fn is_empty(&self) -> bool {
-        self.dropped.is_empty()
-    }
 }
 
 /// Adapts answers saved with catalogue `shared_version` to `cat`: keeps what
@@ -294,7 +291,9 @@ pub fn migrate(
         from_version: shared_version.to_string(),
         to_version: cat.version.clone(),
         dropped: Vec::new(),
+        adapted: Vec::new(),
     };
+    let mut adapted = Vec::new();
     let mut kept = Answers::new();
     let mut drop = |q: &str, option: Option<&str>, why: &str| {
         report.dropped.push(Dropped {
@@ -347,6 +346,21 @@ pub fn migrate(
                         drop(&q, Some(&o), "cette réponse n'est plus proposée");
                     }
                 }
+                // « Aucun » ticked with something else: the other ticks
+                // say more, « Aucun » goes.
+                if ok.len() > 1 {
+                    ok.retain(|o| {
+                        let alone = question.is_exclusive(o);
+                        if alone {
+                            drop(
+                                &q,
+                                Some(o),
+                                "cette réponse ne peut plus être cochée avec d'autres : elle a été retirée",
+                            );
+                        }
+                        !alone
+                    });
+                }
                 // Keep « none ticked » only if that is what was saved.
                 (was_empty || !ok.is_empty()).then_some(Answer::Options(ok))
             }
@@ -361,7 +375,15 @@ pub fn migrate(
                     );
                     None
                 } else {
-                    Some(Answer::Number(n))
+                    let now = turned(question, shared_version, n);
+                    if now != n {
+                        adapted.push(Adapted {
+                            question: q.clone(),
+                            from: n,
+                            to: now,
+                        });
+                    }
+                    Some(Answer::Number(now))
                 }
             }
             _ => {
@@ -373,6 +395,7 @@ pub fn migrate(
             kept.insert(q, a);
         }
     }
+    report.adapted = adapted;
     (kept, report)
 }
 

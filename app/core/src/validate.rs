@@ -829,7 +829,42 @@ impl<'a> Validator<'a> {
             }
             self.text(format!("{op}/label"), &o.label);
             self.opt_text(format!("{op}/description"), &o.description);
+            if o.exclusive && q.kind != QuestionKind::Multiple {
+                self.err(
+                    format!("{op}/exclusive"),
+                    format!(
+                        "« exclusive » ne s'applique qu'aux questions à choix multiple : la question « {} » est de type {}, une seule réponse y est déjà possible",
+                        q.id,
+                        kind_name(q.kind)
+                    ),
+                );
+            }
         }
+        if q.kind == QuestionKind::Multiple
+            && !q.options.is_empty()
+            && q.options.iter().all(|o| o.exclusive)
+        {
+            self.err(
+                format!("{qp}/options"),
+                "toutes les options sont « exclusive » : une question à choix multiple doit en garder au moins une qui se coche avec d'autres",
+            );
+        }
+        let length = q.label.chars().count();
+        if length > LABEL_MAX {
+            self.err(
+                format!("{qp}/label"),
+                format!(
+                    "le libellé fait {length} caractères : {LABEL_MAX} au plus, en français courant ; les précisions et les sigles développés vont dans « help »"
+                ),
+            );
+        }
+        if q.kind == QuestionKind::Scale && (q.min_label.is_none() || q.max_label.is_none()) {
+            self.err(
+                format!("{qp}/min_label"),
+                "une échelle doit nommer ses deux bouts (« min_label » et « max_label ») : le plus petit nombre pour la difficulté la plus faible, le plus grand pour la plus forte",
+            );
+        }
+        self.reversed_in(qp, q);
         match q.kind {
             QuestionKind::Scale => match (q.min, q.max) {
                 (Some(min), Some(max)) if min < max => {}
@@ -867,6 +902,44 @@ impl<'a> Validator<'a> {
                 c,
                 Scope::Question { order, id: &q.id },
             );
+        }
+    }
+
+    /// The versions that turned a scale round: well formed, once each, and
+    /// not after this catalogue's own version.
+    fn reversed_in(&mut self, qp: &str, q: &Question) {
+        if !q.reversed_in.is_empty() && q.kind != QuestionKind::Scale {
+            self.err(
+                format!("{qp}/reversed_in"),
+                format!(
+                    "« reversed_in » ne s'applique qu'aux échelles : la question « {} » est de type {}",
+                    q.id,
+                    kind_name(q.kind)
+                ),
+            );
+            return;
+        }
+        let current = crate::migrate::version_key(&self.cat.version);
+        for (j, v) in q.reversed_in.iter().enumerate() {
+            let p = format!("{qp}/reversed_in/{j}");
+            if !is_version(v) {
+                self.err(
+                    p,
+                    format!(
+                        "version « {v} » mal formée : attendu AAAA.MM.N, par exemple 2026.12.1"
+                    ),
+                );
+            } else if q.reversed_in[..j].contains(v) {
+                self.err(p, format!("version « {v} » citée deux fois"));
+            } else if current.is_some() && crate::migrate::version_key(v) > current {
+                self.err(
+                    p,
+                    format!(
+                        "la version « {v} » est postérieure à celle du catalogue ({}) : indiquez la version qui a inversé l'échelle",
+                        self.cat.version
+                    ),
+                );
+            }
         }
     }
 
@@ -1056,6 +1129,10 @@ impl<'a> Validator<'a> {
         self.err(p, msg);
     }
 }
+
+/// Longest question label, in characters: a label is read at a glance;
+/// what explains it goes in `help`.
+pub const LABEL_MAX: usize = 100;
 
 fn kind_name(k: QuestionKind) -> &'static str {
     match k {

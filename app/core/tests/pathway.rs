@@ -344,7 +344,8 @@ fn a_prerequisite_whose_call_closed_is_listed_apart_with_what_needs_it() {
     v["modules"][4]["prerequisites"] = json!(["pret-friches"]);
     let cat = load(&v.to_string()).unwrap();
     let a = answers(&[
-        ("themes", opts(&["emploi"])),
+        ("themes", opts(&["emploi", "foncier"])),
+        ("refus", opt("non")),
         ("difficultes", opt("fortes")),
     ]);
     let open = pathway(&cat, &a, TODAY);
@@ -422,12 +423,12 @@ fn exports() {
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(
         lines[0],
-        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
+        "ordre,priorité,affichage,étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
     );
     assert_eq!(lines.len(), 8, "{csv}");
-    assert!(lines[1].starts_with("Diagnostiquer,Observatoire du foncier,Cerema,Offre existante,Offre permanente (vérifié le 20 novembre 2026),Contacter.,https://www.cerema.fr/fr/observatoire,3,"), "{}", lines[1]);
-    assert!(lines[2].starts_with("Diagnostiquer,Inventaire des friches,Cerema,Action de l'intercommunalité,Action de l'intercommunalité,Contacter.,,0,"), "{}", lines[2]);
-    assert_eq!(lines[5], "Ce que la note demande pour votre situation,Club national du foncier économique,BdT,Proposition de la note,Proposition de la note,\"Le demander à l'État, avec Intercommunalités de France.\",,1,Vous manquez de foncier : d'autres territoires aussi.");
-    assert!(lines[6].starts_with("Dispositifs clos à surveiller,AMI Friches industrielles,BdT,Offre existante,Clos (clôture le 15 octobre 2021) (vérifié le 20 novembre 2026),"), "{}", lines[6]);
+    assert!(lines[1].starts_with("1,1,affiché,Diagnostiquer,Observatoire du foncier,Cerema,Offre existante,Offre permanente (vérifié le 20 novembre 2026),Contacter.,https://www.cerema.fr/fr/observatoire,3,"), "{}", lines[1]);
+    assert!(lines[2].starts_with("2,3,affiché,Diagnostiquer,Inventaire des friches,Cerema,Action de l'intercommunalité,Action de l'intercommunalité,Contacter.,,0,"), "{}", lines[2]);
+    assert_eq!(lines[5], "5,,affiché,Ce que la note demande pour votre situation,Club national du foncier économique,BdT,Proposition de la note,Proposition de la note,\"Le demander à l'État, avec Intercommunalités de France.\",,1,Vous manquez de foncier : d'autres territoires aussi.");
+    assert!(lines[6].starts_with("6,,affiché,Dispositifs clos à surveiller,AMI Friches industrielles,BdT,Offre existante,Clos (clôture le 15 octobre 2021) (vérifié le 20 novembre 2026),"), "{}", lines[6]);
     assert_eq!(lines[7], "");
 }

@@ -174,17 +174,7 @@ impl AppState {
     pub fn adopt(&self, cat: &Catalogue, version: &str, answers: Answers) -> Answers {
         let (kept, report) = parcours_core::share::migrate(cat, version, answers);
         if !report.is_empty() {
-            let lines = report
-                .dropped
-                .iter()
-                .map(|d| {
-                    let question = cat
-                        .question(&d.question)
-                        .map(|q| format!("« {} »", q.label))
-                        .unwrap_or_else(|| format!("la question « {} »", d.question));
-                    format!("{question} : {}", d.why)
-                })
-                .collect();
+            let lines = report.lines(cat);
             self.notify(
                 format!(
                     "Vos réponses ont été adaptées à la version {} du catalogue (elles dataient de la version {})",
