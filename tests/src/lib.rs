@@ -71,8 +71,6 @@ pub fn serve(overrides: Overrides) -> StaticServer {
     StaticServer::start(&dist(), &public_url(), overrides)
 }
 
-/// The heaviest answers, the engine benchmarks' own (one file, so that the
-/// browser and engine figures measure the same case).
-#[path = "../../app/core/benches/common/full_answers.rs"]
-mod heaviest;
-pub use heaviest::full_answers;
+/// The heaviest answers, the engine benchmarks' own (one definition, so
+/// that the browser and engine figures measure the same case).
+pub use parcours_fixtures::full_answers;
