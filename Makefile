@@ -38,6 +38,8 @@ E2E_TMP := $(CURDIR)/target/e2e-tmp
 # The browser tests one after the other: each starts its own Chromium, and
 # two cores shared with builds time out sooner than they gain.
 E2E_THREADS ?= 1
+# Only the browser tests whose name contains this (e.g. `pathway::`).
+E2E_FILTER ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test e2e dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium tool-frictionless fetch fetch-std clean fuzz
@@ -166,7 +168,7 @@ e2e:
 	@test -f $(E2E_DIST)/index.html || { echo "$(E2E_DIST) missing: make e2e-dist"; exit 1; }
 	@status=0; \
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) PARCOURS_E2E_TMP=$(E2E_TMP) \
-	  cargo test --locked -p parcours-e2e --test browser -- --ignored --test-threads=$(E2E_THREADS) || status=$$?; \
+	  cargo test --locked -p parcours-e2e --test browser -- --ignored --test-threads=$(E2E_THREADS) $(E2E_FILTER) || status=$$?; \
 	if pgrep -af -- '$(E2E_TMP)/parcours-e2[e]-'; then \
 	  echo "browser processes of the tests still running (above)"; status=1; \
 	fi; \
