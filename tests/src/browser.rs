@@ -50,8 +50,8 @@ impl Drop for Browser {
 /// What a new session is opened with: the site, the window, the profile's
 /// preferences. `setup().start().await` is a desktop browser on `site()`.
 pub struct Setup {
-    base: String,
-    origin: String,
+    /// The site's address and origin; `None`: the shared site.
+    site: Option<(String, String)>,
     width: u32,
     height: u32,
     prefs: serde_json::Map<String, Value>,
@@ -60,13 +60,11 @@ pub struct Setup {
 /// A desktop window (1280 × 900) on the shared site.
 pub fn setup() -> Setup {
     Setup {
-        base: String::new(),
-        origin: String::new(),
+        site: None,
         width: 1280,
         height: 900,
         prefs: serde_json::Map::new(),
     }
-    .on(crate::site())
 }
 
 /// A desktop browser on the shared site.
@@ -77,8 +75,7 @@ pub async fn browser() -> Browser {
 impl Setup {
     /// On `server` instead of the shared site.
     pub fn on(mut self, server: &StaticServer) -> Setup {
-        self.base = server.url("");
-        self.origin = server.origin();
+        self.site = Some((server.url(""), server.origin()));
         self
     }
 
@@ -106,6 +103,10 @@ impl Setup {
     }
 
     pub async fn start(self) -> Browser {
+        let (base, origin) = self.site.unwrap_or_else(|| {
+            let site = crate::site();
+            (site.url(""), site.origin())
+        });
         let profile = profile_dir();
         let mut caps = serde_json::Map::new();
         caps.insert(
@@ -138,8 +139,8 @@ impl Setup {
         Browser {
             client,
             session,
-            base: self.base,
-            origin: self.origin,
+            base,
+            origin,
         }
     }
 }
