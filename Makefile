@@ -35,8 +35,8 @@ E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
 # Browser profiles and scratch files of the browser tests, one folder a run.
 E2E_TMP := $(CURDIR)/target/e2e-tmp
-# The browser tests one after the other: each starts its own Chromium, and
-# two cores shared with builds time out sooner than they gain.
+# The browser tests one after the other, as when they were nine binaries:
+# each starts its own Chromium, on machines of two shared cores.
 E2E_THREADS ?= 1
 # Only the browser tests whose name contains this (e.g. `pathway::`).
 E2E_FILTER ?=
@@ -166,7 +166,7 @@ test: tools lint
 # the target (the pattern's [e] keeps this shell's own line from matching).
 e2e:
 	@test -f $(E2E_DIST)/index.html || { echo "$(E2E_DIST) missing: make e2e-dist"; exit 1; }
-	@status=0; \
+	status=0; \
 	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) PARCOURS_E2E_TMP=$(E2E_TMP) \
 	  cargo test --locked -p parcours-e2e --test browser -- --ignored --test-threads=$(E2E_THREADS) $(E2E_FILTER) || status=$$?; \
 	if pgrep -af -- '$(E2E_TMP)/parcours-e2[e]-'; then \
