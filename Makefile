@@ -33,16 +33,21 @@ PUBLIC_URL ?= /
 DIST ?= dist
 E2E_PUBLIC_URL := /parcours/ti/
 E2E_DIST := target/e2e-dist
-# Browser test files of tests/tests/ (scenarios.rs runs natively above):
-# listed so that no binary with 0 tests run ends `make test` with a summary.
-E2E_TESTS := e2e questionnaire robustness offline pathway atelier styles shell open_data
+# Browser profiles and scratch files of the browser tests, one folder a run.
+E2E_TMP := $(CURDIR)/target/e2e-tmp
+# The browser tests one after the other, as when they were nine binaries:
+# each starts its own Chromium, on machines of two shared cores.
+E2E_THREADS ?= 1
+# Only the browser tests whose name contains this (e.g. `pathway::`).
+E2E_FILTER ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium tool-frictionless fetch fetch-std clean fuzz
+.PHONY: help run test e2e dist size bench lint tools tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-node tool-npm tool-fonttools tool-chromium tool-frictionless fetch fetch-std clean fuzz
 
 help:
 	@echo "make run    build and serve the app at http://127.0.0.1:8080"
 	@echo "make test   every test: format, lint, native, scenarios, end-to-end in Chromium"
+	@echo "make e2e    the browser tests alone, on the build of make e2e-dist"
 	@echo "make dist PUBLIC_URL=/a/b/   release build in dist/ for that sub-path"
 	@echo "make size   raw / gzip / brotli size of each file of dist/ and the first load"
 	@echo "make bench  engine benchmarks (criterion), then speed in headless Chromium (CPU ×4)"
@@ -147,14 +152,27 @@ lint:
 # Native tests first (fast failures: the build step's, tools/test_*.py,
 # then every crate's, then Frictionless on the open-data export), then the
 # release build served under a sub-path and driven in headless Chromium.
-# The last line is the e2e summary.
+# The last line is the browser tests' summary.
 test: tools lint
 	python3 -m unittest discover --start-directory tools
 	cargo test --workspace --locked
 	FRICTIONLESS=$(FRICTIONLESS) cargo test --locked -p parcours-cli --test open_data -- --ignored frictionless
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
-	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) \
-	  cargo test --locked -p parcours-e2e $(E2E_TESTS:%=--test %) -- --ignored --test-threads=1
+	@$(MAKE) --no-print-directory e2e
+
+# Every browser test (one binary, tests/tests/browser/) on the build of
+# `make e2e-dist`. Then no browser of the run may be left running, even
+# when a test failed: a process that still names the run's folder fails
+# the target (the pattern's [e] keeps this shell's own line from matching).
+e2e:
+	@test -f $(E2E_DIST)/index.html || { echo "$(E2E_DIST) missing: make e2e-dist"; exit 1; }
+	status=0; \
+	PARCOURS_DIST=$(CURDIR)/$(E2E_DIST) PARCOURS_PUBLIC_URL=$(E2E_PUBLIC_URL) PARCOURS_E2E_TMP=$(E2E_TMP) \
+	  cargo test --locked -p parcours-e2e --test browser -- --ignored --test-threads=$(E2E_THREADS) $(E2E_FILTER) || status=$$?; \
+	if pgrep -af -- '$(E2E_TMP)/parcours-e2[e]-'; then \
+	  echo "browser processes of the tests still running (above)"; status=1; \
+	fi; \
+	exit $$status
 
 ## ---- measures ----
 

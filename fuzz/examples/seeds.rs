@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use parcours_core::share::encode;
+use parcours_core::share::{base64url_decode, encode};
 use parcours_core::{Answer, Answers};
 use serde_json::{json, Value};
 
@@ -162,25 +162,6 @@ fn clear(dir: &Path) {
 
 /// The text between the format byte and the checksum of a code.
 fn payload(code: &str) -> String {
-    let vals: Vec<u32> = code
-        .bytes()
-        .map(|c| match c {
-            b'A'..=b'Z' => u32::from(c - b'A'),
-            b'a'..=b'z' => u32::from(c - b'a') + 26,
-            b'0'..=b'9' => u32::from(c - b'0') + 52,
-            b'-' => 62,
-            _ => 63,
-        })
-        .collect();
-    let mut bytes = Vec::new();
-    for chunk in vals.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &v)| acc | v << (18 - 6 * i));
-        for k in 0..chunk.len() - 1 {
-            bytes.push((n >> (16 - 8 * k)) as u8);
-        }
-    }
+    let bytes = base64url_decode(code).expect("a code made by `encode`");
     String::from_utf8(bytes[1..bytes.len() - 4].to_vec()).unwrap()
 }

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 use parcours_core::recommend::Index;
-use parcours_core::share::{decode, encode, migrate, FORMAT};
+use parcours_core::share::{base64url_encode, crc32, decode, encode, migrate, FORMAT};
 use parcours_core::Catalogue;
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
@@ -80,31 +80,5 @@ fn wrap(payload: &[u8]) -> String {
     bytes.extend_from_slice(payload);
     let crc = crc32(&bytes);
     bytes.extend_from_slice(&crc.to_be_bytes());
-    base64url(&bytes)
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
-        }
-    }
-    !crc
-}
-
-fn base64url(bytes: &[u8]) -> String {
-    const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
-        for k in 0..=chunk.len() {
-            out.push(char::from(B64[((n >> (18 - 6 * k)) & 63) as usize]));
-        }
-    }
-    out
+    base64url_encode(&bytes)
 }

@@ -7,32 +7,18 @@
 
 use parcours_core::recommend::Pathway;
 use parcours_core::{Answer, Answers, Catalogue, Standing};
+use parcours_e2e::{catalogue, ids};
 
 /// The day the scenarios are played on: what is open that day is what the
 /// scenarios describe (a call that closes later would otherwise move to
 /// « Dispositifs clos à surveiller » on its own).
 const TODAY: &str = "2026-12-02";
 
-fn catalogue() -> Catalogue {
-    match parcours_core::load(&parcours_e2e::catalogue_text()) {
-        Ok(cat) => cat,
-        Err(diagnostics) => {
-            let lines: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
-            panic!("content/catalogue.json is invalid:\n{}", lines.join("\n"));
-        }
-    }
-}
-
-fn answers(name: &str) -> Answers {
-    let path = parcours_e2e::repo_root()
-        .join("tests/scenarios")
-        .join(format!("{name}.json"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
 fn pathway_for(cat: &Catalogue, answers: &Answers) -> Pathway {
     let p = parcours_core::recommend::pathway(cat, answers, TODAY);
+    // The pathway names the catalogue it was computed on, whatever its
+    // release.
+    assert_eq!(p.catalogue_version, cat.version);
     // Whatever the situation: a step is something one can act on, and what
     // one cannot act on is listed apart with why.
     for m in p.steps.iter().flat_map(|s| s.modules.iter()) {
@@ -57,7 +43,7 @@ fn pathway_for(cat: &Catalogue, answers: &Answers) -> Pathway {
 
 fn scenario(name: &str) -> Pathway {
     let cat = catalogue();
-    let answers = answers(name);
+    let answers = parcours_e2e::scenario(name);
     // Every answer names a question of the catalogue: a renamed question
     // would otherwise silently empty the scenario.
     for id in answers.keys() {
@@ -66,14 +52,7 @@ fn scenario(name: &str) -> Pathway {
             "{name}: unknown question « {id} »"
         );
     }
-    pathway_for(&cat, &answers)
-}
-
-fn ids(p: &Pathway) -> Vec<String> {
-    p.steps
-        .iter()
-        .flat_map(|s| s.modules.iter().map(|m| m.id.clone()))
-        .collect()
+    pathway_for(cat, &answers)
 }
 
 fn position(p: &Pathway, id: &str) -> usize {
@@ -200,7 +179,7 @@ fn real_catalogue_loads_with_every_module_reachable_and_sourced() {
     assert!(cat.rules.len() >= 50, "{} rules", cat.rules.len());
     assert!(cat.questions().count() >= 25);
     assert!(cat.questions().filter(|q| q.visible_if.is_some()).count() >= 6);
-    let unreachable = parcours_core::unreachable_modules(&cat);
+    let unreachable = parcours_core::unreachable_modules(cat);
     assert!(
         unreachable.is_empty(),
         "unreachable modules: {unreachable:?}"
@@ -306,9 +285,9 @@ fn costly_brownfield_with_unshared_development_tax() {
 #[test]
 fn development_tax_already_shared_is_excluded_with_its_reason() {
     let cat = catalogue();
-    let mut a = answers("costly_brownfield_unshared_tax");
+    let mut a = parcours_e2e::scenario("costly_brownfield_unshared_tax");
     a.insert("fon-taxe".into(), Answer::Option("oui".into()));
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert_has(&p, &["fonds-vert-friches"]);
     assert_excluded(&p, "partage-taxe-amenagement");
 }
@@ -462,9 +441,9 @@ fn urban_basin_with_priority_neighbourhoods() {
 #[test]
 fn no_priority_neighbourhood_no_quartiers_productifs() {
     let cat = catalogue();
-    let mut a = answers("urban_priority_neighbourhoods");
+    let mut a = parcours_e2e::scenario("urban_priority_neighbourhoods");
     a.insert("comp-qpv".into(), Answer::Option("non".into()));
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert_lacks(&p, &["quartiers-productifs"]);
     assert_has(&p, &["insertion-metiers-industriels"]);
 }
@@ -634,12 +613,12 @@ fn ti_whose_binome_dissolved_in_2020() {
 #[test]
 fn uncertain_funding_of_the_project_lead_brings_it_back() {
     let cat = catalogue();
-    let mut a = answers("binome_dissolved_since_2020");
+    let mut a = parcours_e2e::scenario("binome_dissolved_since_2020");
     a.insert(
         "gouv-chef-projet-financement".into(),
         Answer::Option("incertain".into()),
     );
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert_has(&p, &["chef-projet-ti"]);
     assert_apart(&p, "contractualisation-region-etat", Standing::Proposition);
     assert!(p.excluded.iter().all(|e| e.module != "chef-projet-ti"));
@@ -711,7 +690,7 @@ fn no_difficulty_gets_a_short_pathway() {
 #[test]
 fn unknown_everywhere_proposes_the_diagnostics_only() {
     let cat = catalogue();
-    let mut a: Answers = answers("no_difficulty")
+    let mut a: Answers = parcours_e2e::scenario("no_difficulty")
         .into_iter()
         .filter(|(q, _)| q.starts_with("profil-") || q == "themes")
         .collect();
@@ -720,7 +699,7 @@ fn unknown_everywhere_proposes_the_diagnostics_only() {
             a.insert(q.id.clone(), Answer::Unknown);
         }
     }
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert_has(&p, &["inventaire-zae", "observation-flux-ademe"]);
     assert!(
         p.module_count() <= 4,
@@ -736,6 +715,6 @@ fn unknown_everywhere_proposes_the_diagnostics_only() {
 #[test]
 fn same_answers_same_pathway() {
     let cat = catalogue();
-    let a = answers("full_zae_refusing_implantations");
-    assert_eq!(pathway_for(&cat, &a), pathway_for(&cat, &a));
+    let a = parcours_e2e::scenario("full_zae_refusing_implantations");
+    assert_eq!(pathway_for(cat, &a), pathway_for(cat, &a));
 }

@@ -9,9 +9,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use parcours_core::recommend::Index;
 use parcours_core::{load, pathway, Answer, Answers, Catalogue, Condition, QuestionKind};
 
-#[path = "common/full_answers.rs"]
-mod full_answers;
-use full_answers::full_answers;
+use parcours_fixtures::full_answers;
 
 const REAL: &str = include_str!("../../../content/catalogue.json");
 /// A fixed day: the figures do not depend on when the bench runs.

@@ -201,7 +201,9 @@ fn unescape(s: &str) -> Result<String, ShareError> {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn base64url_encode(bytes: &[u8]) -> String {
+/// base64url without padding, as a code is written (public for the fuzz
+/// targets, which build codes around arbitrary payloads).
+pub fn base64url_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -216,7 +218,9 @@ fn base64url_encode(bytes: &[u8]) -> String {
     out
 }
 
-fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
+/// The bytes of a base64url text without padding; [`ShareError`] for a
+/// character outside the alphabet or a cut length.
+pub fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
     let mut vals = Vec::with_capacity(s.len());
     for c in s.chars() {
         let v = match c {
@@ -247,8 +251,8 @@ fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
 }
 
 /// CRC-32 (IEEE), bitwise: codes are short, a table is not worth its bytes
-/// in the wasm.
-fn crc32(bytes: &[u8]) -> u32 {
+/// in the wasm. A code ends with the big-endian CRC of all that precedes it.
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in bytes {
         crc ^= u32::from(b);

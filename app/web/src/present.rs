@@ -490,19 +490,33 @@ mod tests {
     #[test]
     fn themes_covered_follow_catalogue_order() {
         let cat = catalogue();
-        let mut answers = parcours_core::Answers::new();
-        answers.insert(
-            "themes".into(),
-            parcours_core::Answer::Options(vec!["foncier".into()]),
-        );
-        answers.insert(
-            "fon-inventaire".into(),
-            parcours_core::Answer::Option("non".into()),
-        );
+        // A situation whose pathway meets several themes.
+        let answers: parcours_core::Answers = serde_json::from_str(include_str!(
+            "../../../tests/scenarios/historic_site_for_productive_third_place.json"
+        ))
+        .unwrap();
         let p = parcours_core::pathway(&cat, &answers, TODAY);
         let themes = themes_covered(&cat, &p);
-        if !p.is_empty() {
-            assert!(!themes.is_empty());
-        }
+        assert!(themes.len() >= 2, "{themes:?}");
+        // Each theme once, exactly those of the pathway's modules.
+        let covered = |label: &String| {
+            let id = &cat.themes.iter().find(|t| &t.label == label).unwrap().id;
+            p.modules()
+                .any(|r| cat.module(&r.id).unwrap().themes.contains(id))
+        };
+        assert!(themes.iter().all(covered), "{themes:?}");
+        // The same pathway read with the catalogue's themes in reverse order
+        // lists them in reverse: the order is the catalogue's, not the
+        // pathway's.
+        let mut reversed = cat.clone();
+        reversed.themes.reverse();
+        let mut back = themes_covered(&reversed, &p);
+        back.reverse();
+        assert_eq!(back, themes);
+        let order: Vec<usize> = themes
+            .iter()
+            .map(|l| cat.themes.iter().position(|t| &t.label == l).unwrap())
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{themes:?}");
     }
 }

@@ -7,10 +7,8 @@
 //! `/parcours/ti/`; `BENCH_RUNS`, default 7).
 
 use std::path::PathBuf;
-use std::time::Duration;
 
-use fantoccini::{Client, Locator};
-use parcours_e2e::browser::{cdp, open_with_answers, wait_for_text, Driver};
+use parcours_e2e::browser::{setup, Browser};
 use parcours_e2e::server::{Options, Overrides, StaticServer};
 use parcours_e2e::{catalogue, full_answers, public_url};
 use serde_json::{json, Value};
@@ -133,10 +131,8 @@ async fn main() {
         Overrides::new(),
         Options { gzip: true },
     );
-    let driver = Driver::start();
-
     // Discarded: fills the server's gzip cache and the system's file cache.
-    cold_load(&driver, &server).await;
+    cold_load(&server).await;
 
     let mut fcp = Series::new("Accueil : premier contenu affiché (FCP)");
     let mut lcp = Series::new("Accueil : plus grand contenu affiché (LCP)");
@@ -144,7 +140,7 @@ async fn main() {
     let mut slowdown = Vec::new();
     let mut transfer = None;
     for _ in 0..runs {
-        let load = cold_load(&driver, &server).await;
+        let load = cold_load(&server).await;
         fcp.values.push(load.fcp);
         lcp.values.push(load.lcp);
         app.values.push(load.app_paint);
@@ -152,7 +148,7 @@ async fn main() {
         transfer.get_or_insert(load.resources);
     }
 
-    let answers = full_answers(&catalogue());
+    let answers = full_answers(catalogue());
     let cards = parcours_e2e::pathway(&answers).module_count();
     let mut pathway_dom = Series::new("« Voir mon parcours » → parcours dans le DOM");
     let mut pathway = Series::new(&format!(
@@ -160,12 +156,11 @@ async fn main() {
     ));
     let mut step_dom = Series::new("« Suivant » → étape suivante dans le DOM");
     let mut step = Series::new("« Suivant » → étape suivante affichée (Foncier → Compétences)");
-    let client = driver.session(WIDTH, HEIGHT).await;
-    open_with_answers(&client, &server, &answers, "").await;
+    let page = setup().on(&server).size(WIDTH, HEIGHT).start().await;
+    page.open_with_answers(&answers, "").await;
     for _ in 0..runs {
         let (dom, paint) = click_and_time(
-            &client,
-            &server,
+            &page,
             "#/diagnostic/gouvernance",
             "Voir mon parcours",
             "Votre parcours",
@@ -175,8 +170,7 @@ async fn main() {
         pathway_dom.values.push(dom);
         pathway.values.push(paint);
         let (dom, paint) = click_and_time(
-            &client,
-            &server,
+            &page,
             "#/diagnostic/foncier",
             "Suivant",
             "Étape 4 sur",
@@ -186,9 +180,9 @@ async fn main() {
         step_dom.values.push(dom);
         step.values.push(paint);
     }
-    client.close().await.ok();
+    drop(page);
 
-    // The browser the Driver starts (same variable, same default).
+    // The browser the sessions start (same variable, same default).
     let chromium = std::process::Command::new(
         std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
     )
@@ -238,20 +232,19 @@ struct ColdLoad {
 
 /// Accueil in a new session (an empty profile: empty cache, no service
 /// worker), throttled from before the navigation.
-async fn cold_load(driver: &Driver, server: &StaticServer) -> ColdLoad {
-    let client = driver.session(WIDTH, HEIGHT).await;
-    let before = spin(&client).await.min(spin(&client).await);
-    throttle(&client).await;
-    cdp(
-        &client,
+async fn cold_load(server: &StaticServer) -> ColdLoad {
+    let page = setup().on(server).size(WIDTH, HEIGHT).start().await;
+    let before = spin(&page).await.min(spin(&page).await);
+    throttle(&page).await;
+    page.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": PROBE }),
     )
     .await;
-    client.goto(&server.url("")).await.expect("open Accueil");
+    page.visit("").await;
     // Until the app has painted, then one more second for the last LCP candidate.
-    let result = client
-        .execute_async(
+    let result = page
+        .script_async(
             r#"const done = arguments[0];
                const started = performance.now();
                const poll = () => {
@@ -264,8 +257,7 @@ async fn cold_load(driver: &Driver, server: &StaticServer) -> ColdLoad {
                poll();"#,
             vec![],
         )
-        .await
-        .expect("read the probe");
+        .await;
     assert!(
         !result.is_null(),
         "the probe script did not run in the page (DevTools addScriptToEvaluateOnNewDocument)"
@@ -275,70 +267,56 @@ async fn cold_load(driver: &Driver, server: &StaticServer) -> ColdLoad {
             .as_f64()
             .unwrap_or_else(|| panic!("{key} never recorded: {result}"))
     };
-    let resources = client
-        .execute(RESOURCES, vec![])
+    let resources = page
+        .script(RESOURCES, vec![])
         .await
-        .expect("resource timing")
         .as_array()
         .cloned()
         .unwrap_or_default();
-    let after = spin(&client).await;
-    let load = ColdLoad {
+    let after = spin(&page).await;
+    ColdLoad {
         fcp: get("fcp"),
         lcp: get("lcp"),
         app_paint: get("appPaint"),
         slowdown: after / before,
         resources,
-    };
-    client.close().await.ok();
-    load
+    }
 }
 
-async fn throttle(client: &Client) {
-    cdp(
-        client,
+async fn throttle(page: &Browser) {
+    page.cdp(
         "Emulation.setCPUThrottlingRate",
         json!({ "rate": THROTTLE }),
     )
     .await;
 }
 
-async fn spin(client: &Client) -> f64 {
-    let v = client.execute(SPIN, vec![]).await.expect("spin");
+async fn spin(page: &Browser) -> f64 {
+    let v = page.script(SPIN, vec![]).await;
     v[0].as_f64().expect("spin time")
 }
 
 /// Opens `route` as a new document, waits for its button `label`, then
 /// times the click up to the heading containing `needle` (dom, painted).
 async fn click_and_time(
-    client: &Client,
-    server: &StaticServer,
+    page: &Browser,
     route: &str,
     label: &str,
     needle: &str,
     cards: Option<usize>,
 ) -> (f64, f64) {
     // A new document each time: every run starts from the same state.
-    client.goto("about:blank").await.expect("leave the page");
-    client
-        .goto(&server.url(route))
-        .await
-        .expect("open the step");
-    throttle(client).await;
-    wait_for_text(client, "#bouton-suivant", label).await;
+    page.open(route).await;
+    throttle(page).await;
+    page.wait_next_reads(label).await;
     // Let the page settle (fonts, catalogue, first frames) before the click.
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    client
-        .find(Locator::Id("bouton-suivant"))
-        .await
-        .expect("the step's button");
-    let result = client
-        .execute_async(
+    page.settle().await;
+    let result = page
+        .script_async(
             CLICK_AND_TIME,
             vec![json!("#bouton-suivant"), json!(needle), json!(cards)],
         )
-        .await
-        .expect("time the click");
+        .await;
     assert!(
         !result.is_null(),
         "« {needle} » never appeared after clicking « {label} » on {route}"

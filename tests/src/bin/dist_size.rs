@@ -15,10 +15,29 @@ const FIRST_PAINT_FONTS: [&str; 3] = [
     "dsfr/fonts/Marianne-Bold.woff2",
 ];
 
+#[derive(Default)]
 struct Sizes {
     raw: usize,
     gzip: usize,
     brotli: usize,
+}
+
+impl Sizes {
+    fn add(&mut self, other: &Sizes) {
+        self.raw += other.raw;
+        self.gzip += other.gzip;
+        self.brotli += other.brotli;
+    }
+
+    /// One line of the report: `label`, then raw, gzip and brotli sizes.
+    fn row(&self, label: &str) -> String {
+        format!(
+            "{label:<60} {:>12} {:>12} {:>12}",
+            kib(self.raw),
+            kib(self.gzip),
+            kib(self.brotli)
+        )
+    }
 }
 
 fn sizes(bytes: &[u8]) -> Sizes {
@@ -83,13 +102,13 @@ fn references(text: &str) -> Vec<String> {
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_else(|e| {
+    if !dist.join("index.html").is_file() {
         eprintln!(
-            "{}: {e} (construisez d'abord avec `make dist`)",
+            "{} absent (construisez d'abord avec `make dist`)",
             dist.join("index.html").display()
         );
         std::process::exit(2);
-    });
+    }
 
     let mut all = Vec::new();
     files(&dist, &mut all);
@@ -98,32 +117,15 @@ fn main() {
         "{:<60} {:>12} {:>12} {:>12}",
         "fichier", "brut", "gzip -9", "brotli 11"
     );
-    let mut total = Sizes {
-        raw: 0,
-        gzip: 0,
-        brotli: 0,
-    };
+    let mut total = Sizes::default();
     for path in &all {
         let bytes = std::fs::read(path).expect("readable file");
         let s = sizes(&bytes);
         let name = path.strip_prefix(&dist).unwrap().display().to_string();
-        println!(
-            "{name:<60} {:>12} {:>12} {:>12}",
-            kib(s.raw),
-            kib(s.gzip),
-            kib(s.brotli)
-        );
-        total.raw += s.raw;
-        total.gzip += s.gzip;
-        total.brotli += s.brotli;
+        println!("{}", s.row(&name));
+        total.add(&s);
     }
-    println!(
-        "{:<60} {:>12} {:>12} {:>12}",
-        "TOTAL dist/",
-        kib(total.raw),
-        kib(total.gzip),
-        kib(total.brotli)
-    );
+    println!("{}", total.row("TOTAL dist/"));
 
     // First load: index.html, what it references, what those reference (the loader).
     let mut first: BTreeSet<String> = BTreeSet::from(["index.html".to_string()]);
@@ -150,11 +152,7 @@ fn main() {
     }
     println!();
     println!("Premier chargement de l'accueil :");
-    let mut load = Sizes {
-        raw: 0,
-        gzip: 0,
-        brotli: 0,
-    };
+    let mut load = Sizes::default();
     let mut wasm_gzip = 0;
     for file in &first {
         let Ok(bytes) = std::fs::read(dist.join(file)) else {
@@ -164,25 +162,13 @@ fn main() {
         if file.ends_with(".wasm") {
             wasm_gzip += s.gzip;
         }
-        println!(
-            "  {file:<58} {:>12} {:>12} {:>12}",
-            kib(s.raw),
-            kib(s.gzip),
-            kib(s.brotli)
-        );
-        load.raw += s.raw;
-        load.gzip += s.gzip;
-        load.brotli += s.brotli;
+        println!("{}", s.row(&format!("  {file}")));
+        load.add(&s);
     }
-    println!(
-        "{:<60} {:>12} {:>12} {:>12}",
-        "TOTAL premier chargement",
-        kib(load.raw),
-        kib(load.gzip),
-        kib(load.brotli)
-    );
+    println!("{}", load.row("TOTAL premier chargement"));
     println!("wasm gzip : {}", kib(wasm_gzip));
-    // The bars of issue #8 and DESIGN.md, so a report says where it stands.
+    // The size bars BENCHMARKS.md records the first load against, so that
+    // a report says where it stands.
     println!(
         "objectif premier chargement ≤ 300 KiB gzip : {}",
         versus(load.gzip, 300 * 1024, kib)
@@ -194,7 +180,6 @@ fn main() {
             n as f64 / 1000.0
         ))
     );
-    let _ = index;
 }
 
 fn versus(value: usize, bar: usize, unit: impl Fn(usize) -> String) -> String {

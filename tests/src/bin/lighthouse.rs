@@ -35,7 +35,7 @@ fn main() {
         Overrides::new(),
         Options { gzip: true },
     );
-    let code = parcours_core::share::encode(&catalogue().version, &full_answers(&catalogue()));
+    let code = parcours_core::share::encode(&catalogue().version, &full_answers(catalogue()));
     let pages = [
         ("accueil", "Accueil", server.url("")),
         (

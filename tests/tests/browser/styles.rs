@@ -4,15 +4,12 @@
 //! on a desktop and a phone, is rendered once with the trimmed sheet
 //! and once with the whole DSFR bundle (kept by the build in
 //! target/dsfr-untrimmed.min.css), and the two screenshots must be
-//! identical. Run by `make test`.
+//! identical.
 
-use std::time::Duration;
-
-use fantoccini::{Client, Locator};
-use parcours_core::Answers;
-use parcours_e2e::browser::{wait_for_text, Driver};
+use parcours_e2e::app::HOME_HEADING;
+use parcours_e2e::browser::setup;
 use parcours_e2e::server::Overrides;
-use parcours_e2e::{catalogue, repo_root, serve};
+use parcours_e2e::{catalogue, repo_root, scenario, serve};
 
 /// The trimmed sheet in `dist/`, named by its hash (`dsfr/css/dsfr.min-<hash>.css`).
 fn sheet() -> String {
@@ -51,7 +48,7 @@ fn states() -> Vec<(String, &'static str, Then)> {
         ),
         (
             "#/".into(),
-            "Les services publics",
+            HOME_HEADING,
             Then::Click("#bouton-menu", ".fr-modal--opened"),
         ),
     ]
@@ -59,13 +56,10 @@ fn states() -> Vec<(String, &'static str, Then)> {
 
 /// (route, heading expected once the page is rendered).
 fn pages() -> Vec<(String, &'static str)> {
-    let path = repo_root().join("tests/scenarios/no_difficulty.json");
-    let answers: Answers =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).expect("scenario answers");
-    let code = parcours_core::share::encode(&catalogue().version, &answers);
-    let module = catalogue().modules[0].id.clone();
+    let code = parcours_core::share::encode(&catalogue().version, &scenario("no_difficulty"));
+    let module = &catalogue().modules[0].id;
     vec![
-        ("#/".into(), "Les services publics"),
+        ("#/".into(), HOME_HEADING),
         ("#/diagnostic".into(), ""),
         (format!("#/parcours?r={code}"), "arcours"),
         (format!("#/parcours?r={code}&vue=detail"), "arcours"),
@@ -82,53 +76,33 @@ fn pages() -> Vec<(String, &'static str)> {
 
 /// Screenshots of every page, in one fresh profile (the service worker of
 /// another profile cannot hand back the other sheet).
-async fn shots(driver: &Driver, overrides: Overrides, width: u32, height: u32) -> Vec<Vec<u8>> {
+async fn shots(overrides: Overrides, width: u32, height: u32) -> Vec<Vec<u8>> {
     let server = serve(overrides);
-    let client = driver.session(width, height).await;
+    let page = setup().on(&server).size(width, height).start().await;
     let mut out = Vec::new();
     let all = pages()
         .into_iter()
         .map(|(r, h)| (r, h, Then::Nothing))
         .chain(states());
     for (route, heading, then) in all {
-        client.goto(&server.url(&route)).await.unwrap();
         // A new document each time: no state left by the previous page.
-        client.refresh().await.unwrap();
-        wait_for_text(&client, "main h1", heading).await;
+        page.visit(&route).await;
+        page.reload().await;
+        page.heading(heading).await;
         if let Then::Click(selector, reached) = then {
-            let button = client.find(Locator::Css(selector)).await.unwrap();
+            assert!(page.exists(selector).await, "{route}: no {selector}");
             // The folded menu's button is hidden on a desktop.
-            if button.is_displayed().await.unwrap() {
-                button.click().await.unwrap();
-                client
-                    .wait()
-                    .for_element(Locator::Css(reached))
-                    .await
-                    .unwrap_or_else(|e| panic!("{route}: {reached} jamais atteint ({e})"));
+            if page.shown(selector).await {
+                page.click(selector).await;
+                page.wait_text(reached, "").await;
             }
         }
-        settle(&client).await;
-        out.push(client.screenshot().await.unwrap());
+        // No focus ring or caret in the picture.
+        page.script("document.activeElement?.blur()", vec![]).await;
+        page.settle().await;
+        out.push(page.screenshot().await.unwrap());
     }
-    client.close().await.unwrap();
     out
-}
-
-/// Fonts loaded, no focus ring or caret, two frames painted.
-async fn settle(client: &Client) {
-    client
-        .execute_async(
-            r#"const done = arguments[arguments.length - 1];
-               if (document.activeElement) document.activeElement.blur();
-               document.fonts.ready.then(() =>
-                 requestAnimationFrame(() => requestAnimationFrame(() => done(true))));"#,
-            vec![],
-        )
-        .await
-        .unwrap();
-    // Transitions of the DSFR last at most 0.3 s.
-    tokio::time::sleep(Duration::from_millis(400)).await;
-    let _ = client.find(Locator::Css("body")).await;
 }
 
 #[tokio::test]
@@ -149,7 +123,6 @@ async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
         trimmed.len(),
         whole.len()
     );
-    let driver = Driver::start();
     let names: Vec<String> = pages()
         .into_iter()
         .map(|(r, _)| r)
@@ -165,8 +138,8 @@ async fn the_trimmed_dsfr_sheet_renders_every_page_like_the_whole_one() {
     for (width, height) in [(1280, 900), (375, 812)] {
         let mut with_whole = Overrides::new();
         with_whole.insert(sheet.clone(), Some(whole.clone()));
-        let a = shots(&driver, Overrides::new(), width, height).await;
-        let b = shots(&driver, with_whole, width, height).await;
+        let a = shots(Overrides::new(), width, height).await;
+        let b = shots(with_whole, width, height).await;
         for (i, ((name, a), b)) in names.iter().zip(&a).zip(&b).enumerate() {
             if a != b {
                 std::fs::write(dir.join(format!("{width}-{i:02}-reduite.png")), a).unwrap();
