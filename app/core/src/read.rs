@@ -3,13 +3,15 @@
 //! serde_json parses the text into a small tree ([`Json`], one visitor), and
 //! plain functions turn that tree into the model. serde's derived readers
 //! did the second part too, but each struct's reader was compiled once per
-//! container around it and accepted lists as structs: 22 KB of the gzipped
-//! wasm, for the same result. Here the pointer of a faulty value is known
-//! as the error goes up (each level prepends its key), where serde's
-//! position had to be mapped back to a pointer. The derived `Deserialize`
-//! stays on the model as the oracle `tests/type_error_pointers.rs` compares
-//! this reader with. The web app reads its saved answers and answers
-//! files through the same tree (one JSON reader in the wasm).
+//! container around it and accepted lists as structs: 10.5 KB of the
+//! gzipped wasm (BENCHMARKS.md, fourth round), for the same result. Each
+//! struct declares its fields once, in `from_objects!`. Here the pointer
+//! of a faulty value is known as the error goes up (each level prepends its
+//! key), where serde's position had to be mapped back to a pointer. The
+//! derived `Deserialize` stays on the model as the oracle
+//! `tests/type_error_pointers.rs` compares this reader with. The web app
+//! reads its saved answers and answers files through the same tree (one
+//! JSON reader in the wasm).
 
 use std::fmt;
 
@@ -374,160 +376,89 @@ impl Fields {
     }
 }
 
-impl FromJson for Catalogue {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "schema",
-                "version",
-                "published",
-                "sources",
-                "providers",
-                "themes",
-                "steps",
-                "kinds",
-                "modules",
-                "questionnaire",
-                "rules",
-            ],
-        )?;
-        let value = Catalogue {
-            schema: f.req("schema"),
-            version: f.req("version"),
-            published: f.req("published"),
-            sources: f.req("sources"),
-            providers: f.req("providers"),
-            themes: f.req("themes"),
-            steps: f.req("steps"),
-            kinds: f.req("kinds"),
-            modules: f.req("modules"),
-            questionnaire: f.req("questionnaire"),
-            rules: f.req("rules"),
-        };
-        f.done(value)
-    }
+/// The reader of each struct of the model, from one declaration: its
+/// fields in order, each `req` (must be present) or `opt` (may be left
+/// out: its default then). The keys an object may hold, the order they are
+/// read in and the pointer of each come from that one list.
+macro_rules! from_objects {
+    ($($ty:ident { $($field:ident: $how:ident),+ $(,)? })+) => {$(
+        impl FromJson for $ty {
+            fn from_json(v: Json) -> Read<Self> {
+                let mut f = object(v, &[$(stringify!($field)),+])?;
+                let value = $ty { $($field: f.$how(stringify!($field))),+ };
+                f.done(value)
+            }
+        }
+    )+};
 }
 
-impl FromJson for Source {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "title", "publisher", "url"])?;
-        let value = Source {
-            id: f.req("id"),
-            title: f.req("title"),
-            publisher: f.req("publisher"),
-            url: f.opt("url"),
-        };
-        f.done(value)
+from_objects! {
+    Catalogue {
+        schema: req,
+        version: req,
+        published: req,
+        sources: req,
+        providers: req,
+        themes: req,
+        steps: req,
+        kinds: req,
+        modules: req,
+        questionnaire: req,
+        rules: req,
     }
-}
-
-impl FromJson for Provider {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &["id", "name", "short_name", "url", "domains", "description"],
-        )?;
-        let value = Provider {
-            id: f.req("id"),
-            name: f.req("name"),
-            short_name: f.req("short_name"),
-            url: f.opt("url"),
-            domains: f.opt("domains"),
-            description: f.opt("description"),
-        };
-        f.done(value)
+    Source { id: req, title: req, publisher: req, url: opt }
+    Provider { id: req, name: req, short_name: req, url: opt, domains: opt, description: opt }
+    Theme { id: req, label: req, description: req }
+    Step { id: req, label: req, description: req }
+    Kind { id: req, label: req }
+    Module {
+        id: req,
+        title: req,
+        provider: req,
+        partners: opt,
+        themes: req,
+        step: req,
+        kind: req,
+        nature: req,
+        status: opt,
+        summary: req,
+        benefits: req,
+        audience: req,
+        cost: opt,
+        duration: opt,
+        access: req,
+        url: opt,
+        prerequisites: opt,
+        priority: opt,
+        exclusions: opt,
+        browse_only: opt,
+        source: req,
     }
-}
-
-impl FromJson for Theme {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
-        let value = Theme {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-        };
-        f.done(value)
+    Status { state: req, checked: req, checked_at: req, opens: opt, closes: opt }
+    Exclusion { when: req, reason: req }
+    SourceRef { document: req, section: req, excerpt: opt }
+    Questionnaire { groups: req }
+    Group { id: req, label: req, description: req, theme: opt, visible_if: opt, questions: req }
+    Question {
+        id: req,
+        label: req,
+        help: req,
+        kind: req,
+        options: opt,
+        allow_unknown: opt,
+        required: opt,
+        visible_if: opt,
+        min: opt,
+        max: opt,
+        unit: opt,
+        min_label: opt,
+        max_label: opt,
     }
-}
-
-impl FromJson for Step {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
-        let value = Step {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Kind {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label"])?;
-        let value = Kind {
-            id: f.req("id"),
-            label: f.req("label"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Module {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "title",
-                "provider",
-                "partners",
-                "themes",
-                "step",
-                "kind",
-                "nature",
-                "status",
-                "summary",
-                "benefits",
-                "audience",
-                "cost",
-                "duration",
-                "access",
-                "url",
-                "prerequisites",
-                "priority",
-                "exclusions",
-                "browse_only",
-                "source",
-            ],
-        )?;
-        let value = Module {
-            id: f.req("id"),
-            title: f.req("title"),
-            provider: f.req("provider"),
-            partners: f.opt("partners"),
-            themes: f.req("themes"),
-            step: f.req("step"),
-            kind: f.req("kind"),
-            nature: f.req("nature"),
-            status: f.opt("status"),
-            summary: f.req("summary"),
-            benefits: f.req("benefits"),
-            audience: f.req("audience"),
-            cost: f.opt("cost"),
-            duration: f.opt("duration"),
-            access: f.req("access"),
-            url: f.opt("url"),
-            prerequisites: f.opt("prerequisites"),
-            priority: f.opt("priority"),
-            exclusions: f.opt("exclusions"),
-            browse_only: f.opt("browse_only"),
-            source: f.req("source"),
-        };
-        f.done(value)
-    }
+    AnswerOption { id: req, label: req, description: opt }
+    Rule { id: req, when: req, modules: req, weight: req, reason: req }
+    OptionTest { question: req, option: req }
+    OptionsTest { question: req, options: req }
+    NumberTest { question: req, value: req }
 }
 
 /// A name among `names`, read as the value at the same position.
@@ -553,78 +484,6 @@ impl FromJson for State {
     }
 }
 
-impl FromJson for Status {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["state", "checked", "checked_at", "opens", "closes"])?;
-        let value = Status {
-            state: f.req("state"),
-            checked: f.req("checked"),
-            checked_at: f.req("checked_at"),
-            opens: f.opt("opens"),
-            closes: f.opt("closes"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Exclusion {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["when", "reason"])?;
-        let value = Exclusion {
-            when: f.req("when"),
-            reason: f.req("reason"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for SourceRef {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["document", "section", "excerpt"])?;
-        let value = SourceRef {
-            document: f.req("document"),
-            section: f.req("section"),
-            excerpt: f.opt("excerpt"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Questionnaire {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["groups"])?;
-        let value = Questionnaire {
-            groups: f.req("groups"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Group {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "label",
-                "description",
-                "theme",
-                "visible_if",
-                "questions",
-            ],
-        )?;
-        let value = Group {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-            theme: f.opt("theme"),
-            visible_if: f.opt("visible_if"),
-            questions: f.req("questions"),
-        };
-        f.done(value)
-    }
-}
-
 impl FromJson for QuestionKind {
     fn from_json(v: Json) -> Read<Self> {
         named(
@@ -638,71 +497,6 @@ impl FromJson for QuestionKind {
                 QuestionKind::Number,
             ],
         )
-    }
-}
-
-impl FromJson for Question {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "label",
-                "help",
-                "kind",
-                "options",
-                "allow_unknown",
-                "required",
-                "visible_if",
-                "min",
-                "max",
-                "unit",
-                "min_label",
-                "max_label",
-            ],
-        )?;
-        let value = Question {
-            id: f.req("id"),
-            label: f.req("label"),
-            help: f.req("help"),
-            kind: f.req("kind"),
-            options: f.opt("options"),
-            allow_unknown: f.opt("allow_unknown"),
-            required: f.opt("required"),
-            visible_if: f.opt("visible_if"),
-            min: f.opt("min"),
-            max: f.opt("max"),
-            unit: f.opt("unit"),
-            min_label: f.opt("min_label"),
-            max_label: f.opt("max_label"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for AnswerOption {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
-        let value = AnswerOption {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.opt("description"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Rule {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "when", "modules", "weight", "reason"])?;
-        let value = Rule {
-            id: f.req("id"),
-            when: f.req("when"),
-            modules: f.req("modules"),
-            weight: f.req("weight"),
-            reason: f.req("reason"),
-        };
-        f.done(value)
     }
 }
 
@@ -740,39 +534,6 @@ impl FromJson for Condition {
             _ => return Err(unknown_value(&key, &CONDITIONS)),
         };
         read.map_err(|d| under(d, &key))
-    }
-}
-
-impl FromJson for OptionTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "option"])?;
-        let value = OptionTest {
-            question: f.req("question"),
-            option: f.req("option"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for OptionsTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "options"])?;
-        let value = OptionsTest {
-            question: f.req("question"),
-            options: f.req("options"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for NumberTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "value"])?;
-        let value = NumberTest {
-            question: f.req("question"),
-            value: f.req("value"),
-        };
-        f.done(value)
     }
 }
 
