@@ -13,6 +13,7 @@ pub mod diff;
 pub mod export;
 mod fast;
 pub mod flow;
+pub mod load;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
@@ -29,7 +30,8 @@ pub use schema::json_schema;
 
 pub use answers::{Answer, Answers};
 pub use condition::Truth;
-pub use diagnostic::{load, load_on, read_catalogue, Diagnostic};
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use load::{load, load_on, read_catalogue};
 pub use model::*;
 pub use recommend::{pathway, Pathway};
 pub use validate::{unreachable_modules, validate, validate_on};

@@ -17,8 +17,7 @@ use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::answers::{Answer, Answers};
-use crate::diagnostic::{escape_token, Diagnostic};
+use crate::diagnostic::{escape_token, Diagnostic, Found};
 use crate::model::*;
 
 /// A JSON value, as parsed; keys in document order, repeats kept (so that
@@ -131,35 +130,22 @@ fn take_entry(entries: &mut [(String, Json)], key: &str) -> Option<Json> {
 pub type Read<T> = Result<T, Diagnostic>;
 
 /// Puts `d` under the key or index `token` of its parent.
-fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
+pub(crate) fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
     d.pointer = format!("/{}{}", escape_token(token), d.pointer);
     d
 }
 
-fn fail(message: String) -> Diagnostic {
-    Diagnostic::new("", message)
-}
-
-/// « type incorrect : le texte « 3 » trouvé, un entier positif attendu ».
-fn wrong(found: &Json, expected: &str) -> Diagnostic {
+/// `found` where `expected` (« un entier positif ») was.
+pub(crate) fn wrong(found: &Json, expected: &str) -> Diagnostic {
     let found = match found {
-        Json::Null => "null".to_string(),
-        Json::Bool(b) => format!("le booléen {b}"),
-        Json::Num(n) => format!("le nombre {n}"),
-        Json::Str(s) => format!("le texte « {s} »"),
-        Json::Arr(_) => "une liste".to_string(),
-        Json::Obj(_) => "un objet".to_string(),
+        Json::Null => Found::Null,
+        Json::Bool(b) => Found::Bool(*b),
+        Json::Num(n) => Found::Number(n),
+        Json::Str(s) => Found::Text(s),
+        Json::Arr(_) => Found::List,
+        Json::Obj(_) => Found::Object,
     };
-    fail(format!(
-        "type incorrect : {found} trouvé, {expected} attendu"
-    ))
-}
-
-fn unknown_value(value: &str, possible: &[&str]) -> Diagnostic {
-    fail(format!(
-        "valeur inconnue « {value} » (valeurs possibles : {})",
-        possible.join(", ")
-    ))
+    Diagnostic::wrong_type(found, expected)
 }
 
 /// A type read from a [`Json`] tree.
@@ -195,11 +181,8 @@ fn integer(v: Json, min: i64, max: i64, expected: &str) -> Read<i64> {
         Number::I(n) => Some(n),
         Number::F(_) => return Err(wrong(&v, expected)),
     };
-    n.filter(|n| (min..=max).contains(n)).ok_or_else(|| {
-        fail(format!(
-            "valeur incorrecte : le nombre {num} trouvé, {expected} attendu"
-        ))
-    })
+    n.filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| Diagnostic::out_of_range(num, expected))
 }
 
 impl FromJson for u32 {
@@ -262,21 +245,10 @@ fn object(v: Json, known: &[&str]) -> Read<Fields> {
     // `known` is looked at: the next one is unknown or a repeat.
     for (i, (key, _)) in entries.iter().enumerate() {
         if !known.contains(&key.as_str()) {
-            let message = if known.is_empty() {
-                format!("champ inconnu « {key} » (aucun champ n'est attendu ici)")
-            } else {
-                format!(
-                    "champ inconnu « {key} » (champs possibles : {})",
-                    known.join(", ")
-                )
-            };
-            return Err(under(fail(message), key));
+            return Err(under(Diagnostic::unknown_field(key, known), key));
         }
         if entries[..i].iter().any(|(k, _)| k == key) {
-            return Err(under(
-                fail(format!("champ « {key} » présent deux fois")),
-                key,
-            ));
+            return Err(under(Diagnostic::repeated_field(key), key));
         }
     }
     Ok(Fields {
@@ -350,7 +322,7 @@ impl Fields {
     fn req<T: FromJson + Blank>(&mut self, key: &str) -> T {
         let read = match take_entry(&mut self.entries, key) {
             Some(v) => T::from_json(v).map_err(|d| under(d, key)),
-            None => Err(fail(format!("champ obligatoire « {key} » manquant"))),
+            None => Err(Diagnostic::missing_field(key)),
         };
         self.keep(read)
     }
@@ -468,7 +440,7 @@ fn named<T: Copy>(v: Json, names: &[&str], values: &[T]) -> Read<T> {
     };
     match names.iter().position(|n| *n == s) {
         Some(i) => Ok(values[i]),
-        None => Err(unknown_value(&s, names)),
+        None => Err(Diagnostic::unknown_value(&s, names)),
     }
 }
 
@@ -511,15 +483,12 @@ impl FromJson for Condition {
             // serde read a lone name as a variant without content: the
             // same message for an unknown one, a clear one for a known one.
             Json::Str(s) if !CONDITIONS.contains(&s.as_str()) => {
-                return Err(unknown_value(&s, &CONDITIONS))
+                return Err(Diagnostic::unknown_value(&s, &CONDITIONS))
             }
             v => return Err(wrong(&v, "une condition (un objet à une seule clé)")),
         };
         let Some((key, value)) = entries.pop().filter(|_| entries.is_empty()) else {
-            return Err(fail(format!(
-                "une condition s'écrit avec une seule clé parmi : {}",
-                CONDITIONS.join(", ")
-            )));
+            return Err(Diagnostic::condition_shape(&CONDITIONS));
         };
         let read = match key.as_str() {
             "all" => Vec::from_json(value).map(Condition::All),
@@ -531,41 +500,9 @@ impl FromJson for Condition {
             "in" => OptionsTest::from_json(value).map(Condition::In),
             "at_least" => NumberTest::from_json(value).map(Condition::AtLeast),
             "at_most" => NumberTest::from_json(value).map(Condition::AtMost),
-            _ => return Err(unknown_value(&key, &CONDITIONS)),
+            _ => return Err(Diagnostic::unknown_value(&key, &CONDITIONS)),
         };
         read.map_err(|d| under(d, &key))
-    }
-}
-
-/// An object of answers; a repeated question keeps its last answer (as
-/// serde reads a map).
-impl FromJson for Answers {
-    fn from_json(v: Json) -> Read<Self> {
-        let Json::Obj(entries) = v else {
-            return Err(wrong(&v, "un objet"));
-        };
-        let mut answers = Answers::new();
-        for (question, value) in entries {
-            let answer = Answer::from_json(value).map_err(|d| under(d, &question))?;
-            answers.insert(question, answer);
-        }
-        Ok(answers)
-    }
-}
-
-/// `null`, an option, a list of options or an integer.
-impl FromJson for Answer {
-    fn from_json(v: Json) -> Read<Self> {
-        match v {
-            Json::Null => Ok(Answer::Unknown),
-            Json::Str(o) => Ok(Answer::Option(o)),
-            Json::Arr(_) => Vec::from_json(v).map(Answer::Options),
-            Json::Num(_) => i64::from_json(v).map(Answer::Number),
-            v => Err(wrong(
-                &v,
-                "null, un texte, une liste de textes ou un entier",
-            )),
-        }
     }
 }
 
@@ -640,6 +577,26 @@ mod tests {
     }
 
     #[test]
+    fn each_problem_has_its_kind() {
+        use crate::diagnostic::DiagnosticKind as K;
+        for (json, kind) in [
+            (r#"{"id": "a", "label": "A", "x": 1}"#, K::UnknownField),
+            (r#"{"id": "a", "id": "b", "label": "A"}"#, K::RepeatedField),
+            (r#"{"id": "a"}"#, K::MissingField),
+            ("3", K::Type),
+            (r#"{"id": 3, "label": "A"}"#, K::Type),
+        ] {
+            assert_eq!(read::<Kind>(json).unwrap_err().kind, kind, "{json}");
+        }
+        assert_eq!(read::<u32>("-1").unwrap_err().kind, K::Range);
+        assert_eq!(
+            read::<QuestionKind>(r#""x""#).unwrap_err().kind,
+            K::UnknownValue
+        );
+        assert_eq!(read::<Condition>("{}").unwrap_err().kind, K::ConditionShape);
+    }
+
+    #[test]
     fn errors_carry_the_path_down_to_the_value() {
         let e = error::<Vec<Rule>>(
             r#"[{"id": "r", "when": {"all": [{"answered": "q"}, {"equals": {"question": "q", "option": 2}}]},
@@ -647,7 +604,7 @@ mod tests {
         );
         assert_eq!(e.0, "/0/when/all/1/equals/option");
         assert_eq!(
-            under(fail("x".into()), "a/b~c").pointer,
+            under(Diagnostic::missing_field("x"), "a/b~c").pointer,
             "/a~1b~0c",
             "keys are escaped as JSON pointer tokens"
         );

@@ -2,7 +2,7 @@
 //! (never stop at the first): an editor fixes a file in one pass.
 
 use crate::date::is_date;
-use crate::diagnostic::{unsupported_schema_message, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::fast::{FastMap, FastSet};
 use crate::model::*;
 
@@ -28,7 +28,7 @@ pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
 pub fn validate_on(cat: &Catalogue, today: &str) -> Vec<Diagnostic> {
     let mut out = validate(cat);
     if is_date(&cat.published) && cat.published.as_str() > today {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::invalid(
             "/published",
             format!(
                 "la date de publication {} est dans le futur (nous sommes le {today})",
@@ -39,7 +39,7 @@ pub fn validate_on(cat: &Catalogue, today: &str) -> Vec<Diagnostic> {
     for (i, m) in cat.modules.iter().enumerate() {
         if let Some(s) = &m.status {
             if is_date(&s.checked) && s.checked.as_str() > today {
-                out.push(Diagnostic::new(
+                out.push(Diagnostic::invalid(
                     format!("/modules/{i}/status/checked"),
                     format!(
                         "la date de vérification {} est dans le futur (nous sommes le {today}) : indiquez le jour où la page officielle a été lue",
@@ -270,7 +270,7 @@ impl<'a> Validator<'a> {
     }
 
     fn err(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
-        self.out.push(Diagnostic::new(pointer, message));
+        self.out.push(Diagnostic::invalid(pointer, message));
     }
 
     fn text(&mut self, pointer: String, value: &str) {
@@ -470,7 +470,7 @@ impl<'a> Validator<'a> {
     fn header(&mut self) {
         let cat = self.cat;
         if cat.schema != SCHEMA_VERSION {
-            self.err("/schema", unsupported_schema_message(cat.schema));
+            self.out.push(Diagnostic::unsupported_schema(cat.schema));
         }
         if !is_version(&cat.version) {
             self.err(
