@@ -6,9 +6,9 @@
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::fast::FastMap;
 use crate::model::SCHEMA_VERSION;
 
 /// What sort of problem a [`Diagnostic`] reports: for a program that
@@ -363,17 +363,17 @@ pub(crate) fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> 
 struct PointerCache<'a> {
     text: &'a str,
     /// By offset of the `{`: keys and value offsets (`None`: unreadable).
-    objects: FastMap<usize, Option<Vec<(String, usize)>>>,
+    objects: FxHashMap<usize, Option<Vec<(String, usize)>>>,
     /// By offset of the `[`: element offsets (`None`: unreadable).
-    arrays: FastMap<usize, Option<Vec<usize>>>,
+    arrays: FxHashMap<usize, Option<Vec<usize>>>,
 }
 
 impl<'a> PointerCache<'a> {
     fn new(text: &'a str) -> Self {
         PointerCache {
             text,
-            objects: FastMap::default(),
-            arrays: FastMap::default(),
+            objects: FxHashMap::default(),
+            arrays: FxHashMap::default(),
         }
     }
 

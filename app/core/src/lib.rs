@@ -11,7 +11,6 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
-mod fast;
 pub mod flow;
 pub mod load;
 pub mod model;

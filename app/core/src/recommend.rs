@@ -11,11 +11,11 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
 use crate::condition::{eval, triggers, AnswerLookup};
-use crate::fast::FastMap;
 use crate::flow::effective_refs;
 use crate::model::{Catalogue, Condition, Module, Nature, Question, Standing, State, Status};
 
@@ -135,7 +135,7 @@ impl Pathway {
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
     cat: &'a Catalogue,
-    questions: FastMap<&'a str, &'a Question>,
+    questions: FxHashMap<&'a str, &'a Question>,
     /// Per rule: positions of the modules it recommends.
     rule_modules: Flat,
     /// Per module: positions of its prerequisites (unknown ones and itself left out).
@@ -148,21 +148,22 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(cat: &'a Catalogue) -> Self {
-        let mut modules = FastMap::with_capacity_and_hasher(cat.modules.len(), Default::default());
+        let mut modules =
+            FxHashMap::with_capacity_and_hasher(cat.modules.len(), Default::default());
         for (i, m) in cat.modules.iter().enumerate() {
             modules.entry(m.id.as_str()).or_insert(i);
         }
-        let mut steps = FastMap::default();
+        let mut steps = FxHashMap::default();
         for (i, s) in cat.steps.iter().enumerate() {
             steps.entry(s.id.as_str()).or_insert(i);
         }
-        let mut providers = FastMap::default();
+        let mut providers = FxHashMap::default();
         for p in &cat.providers {
             providers
                 .entry(p.id.as_str())
                 .or_insert(p.short_name.as_str());
         }
-        let mut questions = FastMap::default();
+        let mut questions = FxHashMap::default();
         for q in cat.questions() {
             questions.entry(q.id.as_str()).or_insert(q);
         }
