@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
+pub mod percent;
 pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
