@@ -459,8 +459,14 @@ fn check_rejects_untrue_content() {
 #[test]
 fn option_errors_are_french() {
     for (args, message) in [
-        (&["check", "--today"][..], "l'option --today attend une valeur"),
-        (&["stats", "--json=1"][..], "l'option --json ne prend pas de valeur"),
+        (
+            &["check", "--today"][..],
+            "l'option --today attend une valeur",
+        ),
+        (
+            &["stats", "--json=1"][..],
+            "l'option --json ne prend pas de valeur",
+        ),
         (&["check", "--strict"][..], "option inconnue « --strict »"),
         (&["check", "-x"][..], "option inconnue « -x »"),
         (&["schema", "--json"][..], "option inconnue « --json »"),

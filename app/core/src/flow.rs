@@ -100,13 +100,6 @@ impl<'a> Flow<'a> {
     pub fn is_complete(&self) -> bool {
         self.groups.iter().all(GroupView::is_complete)
     }
-
-    /// Whether question `id` is currently shown.
-    pub fn is_visible(&self, id: &str) -> bool {
-        self.groups
-            .iter()
-            .any(|g| g.questions.iter().any(|q| q.id == id))
-    }
 }
 
 /// An answer the user gave (« Je ne sais pas » counts; an empty set of

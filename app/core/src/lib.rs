@@ -1,8 +1,25 @@
 //! Parcours TI domain logic, plain Rust: tested natively, shared by the
 //! `catalogue` CLI and the web app.
 //!
-//! `load` (parse + validate) → `flow` (questionnaire state) →
-//! `recommend::pathway` → `export` / `share`.
+//! From a catalogue's text to a pathway:
+//!
+//! - `load` parses (`read`: JSON tree → `model`), then validates
+//!   (`validate`); every problem is a `diagnostic::Diagnostic`, located in
+//!   the file. `diagnostic` depends on no step of loading.
+//! - `flow` decides which questions are shown for the answers so far
+//!   (`answers`, `condition`); `questionnaire` walks it step by step and
+//!   edits answers as the user ticks and types.
+//! - `recommend::pathway` turns answers into a pathway, which `export`
+//!   writes as Markdown or CSV and `share` carries in a link (`percent`
+//!   escapes ids there and in the app's URLs).
+//! - For editors: `diff` and `coverage` (the Atelier), `schema` and
+//!   `open_data` (the CLI only, behind features).
+
+// The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
+// prints nothing there, so no code the app runs may write Debug output
+// (the web crate has the same rule). Tests may.
+#![warn(clippy::use_debug, clippy::dbg_macro)]
+#![cfg_attr(test, allow(clippy::use_debug, clippy::dbg_macro))]
 
 pub mod answers;
 pub mod condition;

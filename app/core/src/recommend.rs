@@ -129,9 +129,12 @@ impl Pathway {
     }
 }
 
-/// Lookups over one catalogue, built once and reused across pathways (the
-/// web app keeps one per loaded catalogue). Per-module data is resolved to
-/// positions here so that a pathway does no id hashing or string compare.
+/// Lookups over one catalogue, which a caller computing many pathways on
+/// it can build once and reuse (the engine benchmarks do). The web app and
+/// the CLI call [`pathway`], which builds one per call: about 11 µs on the
+/// real catalogue (BENCHMARKS.md), nothing next to rendering the pathway.
+/// Per-module data is resolved to positions here so that a pathway does no
+/// id hashing or string compare.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
     cat: &'a Catalogue,
@@ -211,14 +214,6 @@ impl<'a> Index<'a> {
             step,
             provider,
         }
-    }
-
-    pub fn catalogue(&self) -> &'a Catalogue {
-        self.cat
-    }
-
-    pub fn question(&self, id: &str) -> Option<&'a Question> {
-        self.questions.get(id).copied()
     }
 
     /// The pathway for `answers` (answers to hidden questions are ignored)

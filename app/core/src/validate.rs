@@ -691,27 +691,26 @@ impl<'a> Validator<'a> {
                     .collect()
             })
             .collect();
-        // 0 = unvisited, 1 = on the current path, 2 = done.
-        let mut state = vec![0u8; n];
+        let mut state = vec![Visit::New; n];
         // A handful at most: a list, not a set (a B-tree would weigh
         // kilobytes in the wasm).
         let mut found: Vec<Vec<usize>> = Vec::new();
         for root in 0..n {
-            if state[root] != 0 {
+            if state[root] != Visit::New {
                 continue;
             }
             // Iterative DFS: (node, next edge to explore).
             let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-            state[root] = 1;
+            state[root] = Visit::OnPath;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
                 if let Some(&to) = edges[node].get(*next) {
                     *next += 1;
                     match state[to] {
-                        0 => {
-                            state[to] = 1;
+                        Visit::New => {
+                            state[to] = Visit::OnPath;
                             stack.push((to, 0));
                         }
-                        1 => {
+                        Visit::OnPath => {
                             let start = stack.iter().position(|(x, _)| *x == to).unwrap_or(0);
                             let cycle: Vec<usize> =
                                 stack[start..].iter().map(|(x, _)| *x).collect();
@@ -727,10 +726,10 @@ impl<'a> Validator<'a> {
                                 found.push(canon);
                             }
                         }
-                        _ => {}
+                        Visit::Done => {}
                     }
                 } else {
-                    state[node] = 2;
+                    state[node] = Visit::Done;
                     stack.pop();
                 }
             }
@@ -1056,6 +1055,17 @@ impl<'a> Validator<'a> {
         };
         self.err(p, msg);
     }
+}
+
+/// Where the search for prerequisite cycles stands with a module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    /// Not reached yet.
+    New,
+    /// On the path being explored: reaching it again closes a cycle.
+    OnPath,
+    /// Explored, with everything it leads to.
+    Done,
 }
 
 fn kind_name(k: QuestionKind) -> &'static str {
