@@ -59,6 +59,19 @@ impl Answers {
         self.find(question).ok().map(|i| self.0.remove(i).1)
     }
 
+    /// Gives `question` the answer `answer`, or none (`None`): what an edit
+    /// in the questionnaire does.
+    pub fn set(&mut self, question: &str, answer: Option<Answer>) {
+        match answer {
+            Some(a) => {
+                self.insert(question.to_string(), a);
+            }
+            None => {
+                self.remove(question);
+            }
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

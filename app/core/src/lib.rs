@@ -34,6 +34,7 @@ pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
 pub mod percent;
+pub mod questionnaire;
 pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
