@@ -154,7 +154,7 @@ fn check_priorities(name: &str, p: &Pathway) {
 #[test]
 fn each_scenario_gets_the_priorities_it_states() {
     let cat = parcours_e2e::catalogue();
-    let index = Index::new(&cat);
+    let index = Index::new(cat);
     for (name, answers) in scenarios() {
         let p = index.pathway(&answers, TODAY);
         let want = expected(&name);
@@ -175,8 +175,8 @@ fn each_scenario_gets_the_priorities_it_states() {
 fn no_priority_goes_against_an_answer() {
     let cat = parcours_e2e::catalogue();
     for (name, answers) in scenarios() {
-        let p = parcours_core::pathway(&cat, &answers, TODAY);
-        let eff = effective_answers(&cat, &answers);
+        let p = parcours_core::pathway(cat, &answers, TODAY);
+        let eff = effective_answers(cat, &answers);
         for id in p.priorities.iter().chain(p.modules().map(|m| &m.id)) {
             if let Some(said) = contradicted(id, &eff) {
                 panic!("{name}: « {id} » is proposed although {said}");
@@ -192,7 +192,7 @@ fn when_everything_is_a_problem_five_priorities_and_five_per_step() {
         .into_iter()
         .find(|(n, _)| n == "every_difficulty")
         .unwrap();
-    let p = parcours_core::pathway(&cat, &answers, TODAY);
+    let p = parcours_core::pathway(cat, &answers, TODAY);
     assert!(p.module_count() >= 40, "{} modules", p.module_count());
     assert_eq!(p.priorities.len(), MAX_PRIORITIES);
     for s in &p.steps {
@@ -274,19 +274,19 @@ fn changes(index: &Index, cat: &Catalogue, base: &Answers, q: &Question) -> bool
 #[test]
 fn every_question_changes_some_pathway() {
     let cat = parcours_e2e::catalogue();
-    let index = Index::new(&cat);
+    let index = Index::new(cat);
     let bases: Vec<Answers> = scenarios().into_iter().map(|(_, a)| a).collect();
     let questions: Vec<&Question> = cat.questions().collect();
     let mut idle = Vec::new();
     for q in &questions {
-        let direct = bases.iter().any(|b| changes(&index, &cat, b, q));
+        let direct = bases.iter().any(|b| changes(&index, cat, b, q));
         let through_another = direct
             || bases.iter().any(|b| {
                 questions.iter().filter(|r| r.id != q.id).any(|r| {
                     samples(r).into_iter().any(|a| {
                         let mut b = b.clone();
                         b.insert(r.id.clone(), a);
-                        changes(&index, &cat, &b, q)
+                        changes(&index, cat, &b, q)
                     })
                 })
             });

@@ -515,7 +515,7 @@ fn ageing_sites_rely_on_the_zae_inventory() {
     // Once the foncier theme is explored and the inventory not begun, it
     // is a step again, before the programme.
     let cat = catalogue();
-    let mut a = answers("ageing_sites_bati_machines");
+    let mut a = parcours_e2e::scenario("ageing_sites_bati_machines");
     a.insert(
         "themes".into(),
         Answer::Options(vec!["foncier".into(), "transition-ecologique".into()]),
@@ -524,7 +524,7 @@ fn ageing_sites_rely_on_the_zae_inventory() {
         "fon-inventaire".into(),
         Answer::Option("pas-commence".into()),
     );
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert_prerequisite(&p, "inventaire-zae", "bati-machines");
     assert!(p.module("bati-machines").unwrap().to_check.is_empty());
 }
@@ -676,11 +676,11 @@ fn no_difficulty_gets_a_short_pathway() {
     );
     // Answered, the three questions leave the complement only.
     let cat = catalogue();
-    let mut a = answers("no_difficulty");
+    let mut a = parcours_e2e::scenario("no_difficulty");
     a.insert("fon-observatoire".into(), Answer::Option("oui".into()));
     a.insert("eco-flux".into(), Answer::Option("oui".into()));
     a.insert("num-scan".into(), Answer::Option("la-plupart".into()));
-    let p = pathway_for(&cat, &a);
+    let p = pathway_for(cat, &a);
     assert!(p.nothing_urgent && p.unknowns.is_empty());
     assert_eq!(ids(&p), ["animation-boucles-eit"]);
 }

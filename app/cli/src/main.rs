@@ -78,7 +78,12 @@ struct Args {
     catalogue: Option<String>,
 }
 
+/// Reads the options of a subcommand with lexopt; `allowed` are the long
+/// options it takes (`--today`, `--json`…). `--name value` and
+/// `--name=value` both work; anything else that looks like an option is
+/// refused, `-` alone is a positional argument (the standard output).
 fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
+    use lexopt::{Arg, ValueExt};
     let mut out = Args {
         positional: Vec::new(),
         json: false,
@@ -87,28 +92,27 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
         today: None,
         catalogue: None,
     };
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (a.as_str(), None),
+    let mut parser = lexopt::Parser::from_args(args);
+    while let Some(arg) = parser.next().map_err(usage)? {
+        let name = match arg {
+            Arg::Value(v) => {
+                out.positional.push(v.string().map_err(usage)?);
+                continue;
+            }
+            Arg::Short(c) => format!("-{c}"),
+            Arg::Long(l) => format!("--{l}"),
         };
-        if name.starts_with('-') && name != "-" && !allowed.contains(&name) {
-            return Err(Fail::Usage(format!("option inconnue « {a} »")));
+        if !allowed.contains(&name.as_str()) {
+            return Err(Fail::Usage(format!("option inconnue « {name} »")));
         }
-        let mut value = |what: &str| -> Result<String, Fail> {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| Fail::Usage(format!("l'option {what} attend une valeur")))
-        };
-        match name {
+        let mut value = || parser.value().map_err(usage)?.string().map_err(usage);
+        match name.as_str() {
             "--json" => out.json = true,
-            "--answers" => out.answers = Some(value("--answers")?),
-            "--format" => out.format = Some(value("--format")?),
-            "--catalogue" => out.catalogue = Some(value("--catalogue")?),
+            "--answers" => out.answers = Some(value()?),
+            "--format" => out.format = Some(value()?),
+            "--catalogue" => out.catalogue = Some(value()?),
             "--today" => {
-                let d = value("--today")?;
+                let d = value()?;
                 if !date::is_date(&d) {
                     return Err(Fail::Usage(format!(
                         "--today attend une date AAAA-MM-JJ, pas « {d} »"
@@ -116,10 +120,27 @@ fn parse(args: &[String], allowed: &[&str]) -> Result<Args, Fail> {
                 }
                 out.today = Some(d);
             }
-            _ => out.positional.push(a.clone()),
+            _ => unreachable!("every allowed option is read above"),
         }
     }
     Ok(out)
+}
+
+/// lexopt's errors, in French.
+fn usage(e: lexopt::Error) -> Fail {
+    Fail::Usage(match e {
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } => format!("l'option {option} attend une valeur"),
+        lexopt::Error::UnexpectedValue { option, .. } => {
+            format!("l'option {option} ne prend pas de valeur")
+        }
+        lexopt::Error::NonUnicodeValue(value) => format!(
+            "argument illisible « {} » : il n'est pas écrit en UTF-8",
+            value.to_string_lossy()
+        ),
+        _ => "arguments illisibles".to_string(),
+    })
 }
 
 fn run(args: &[String]) -> Result<(), Fail> {

@@ -506,3 +506,27 @@ fn check_rejects_untrue_content() {
         "champ obligatoire « nature » manquant",
     );
 }
+
+#[test]
+fn option_errors_are_french() {
+    for (args, message) in [
+        (
+            &["check", "--today"][..],
+            "l'option --today attend une valeur",
+        ),
+        (
+            &["stats", "--json=1"][..],
+            "l'option --json ne prend pas de valeur",
+        ),
+        (&["check", "--strict"][..], "option inconnue « --strict »"),
+        (&["check", "-x"][..], "option inconnue « -x »"),
+        (&["schema", "--json"][..], "option inconnue « --json »"),
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(message), "{args:?}: {}", stderr(&o));
+    }
+    // `--name=value` is `--name value`.
+    let o = run(&["check", "--today=2026-12-02"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

@@ -1,14 +1,15 @@
-//! A user's answers, keyed by question id.
+//! A user's answers, keyed by question id, and how they read from JSON
+//! (saved answers, answers files, the CLI's `--answers`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::read::{FromJson, Json};
+use crate::read::{under, wrong, FromJson, Json, Read};
 
 /// One answer. In JSON: `null` for « Je ne sais pas », a string for a
 /// single/yes-no option, an array for multiple options, an integer for a
 /// scale or a number.
 ///
-/// Read by hand (`read.rs`) rather than with `#[serde(untagged)]`, which
+/// Read by hand ([`FromJson`], below) rather than with `#[serde(untagged)]`, which
 /// buffers every value before trying each variant: the same JSON, less wasm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
@@ -56,6 +57,19 @@ impl Answers {
 
     pub fn remove(&mut self, question: &str) -> Option<Answer> {
         self.find(question).ok().map(|i| self.0.remove(i).1)
+    }
+
+    /// Gives `question` the answer `answer`, or none (`None`): what an edit
+    /// in the questionnaire does.
+    pub fn set(&mut self, question: &str, answer: Option<Answer>) {
+        match answer {
+            Some(a) => {
+                self.insert(question.to_string(), a);
+            }
+            None => {
+                self.remove(question);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -147,6 +161,38 @@ impl Serialize for Answer {
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answer, D::Error> {
         from_tree(d)
+    }
+}
+
+/// An object of answers; a repeated question keeps its last answer (as
+/// serde reads a map).
+impl FromJson for Answers {
+    fn from_json(v: Json) -> Read<Self> {
+        let Json::Obj(entries) = v else {
+            return Err(wrong(&v, "un objet"));
+        };
+        let mut answers = Answers::new();
+        for (question, value) in entries {
+            let answer = Answer::from_json(value).map_err(|d| under(d, &question))?;
+            answers.insert(question, answer);
+        }
+        Ok(answers)
+    }
+}
+
+/// `null`, an option, a list of options or an integer.
+impl FromJson for Answer {
+    fn from_json(v: Json) -> Read<Self> {
+        match v {
+            Json::Null => Ok(Answer::Unknown),
+            Json::Str(o) => Ok(Answer::Option(o)),
+            Json::Arr(_) => Vec::from_json(v).map(Answer::Options),
+            Json::Num(_) => i64::from_json(v).map(Answer::Number),
+            v => Err(wrong(
+                &v,
+                "null, un texte, une liste de textes ou un entier",
+            )),
+        }
     }
 }
 

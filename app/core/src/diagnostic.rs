@@ -1,14 +1,45 @@
-//! Loading a catalogue: parse, check the format version, read the types, validate,
-//! and report every problem located in the file (JSON pointer, line, column).
+//! A problem found in a catalogue, and where it is: what it is (its
+//! [`DiagnosticKind`]), the French sentence an editor reads (every one of
+//! the reader's made here, from its kind), the JSON pointer of the faulty
+//! value and its line and column in the file. The leaf of the load
+//! pipeline (`load.rs`): it depends on no other step of it.
 
 use std::fmt;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::fast::FastMap;
-use crate::model::{Catalogue, SCHEMA_VERSION};
-use crate::read::{FromJson, Json, Number};
-use crate::validate::{validate, validate_on};
+use crate::model::SCHEMA_VERSION;
+
+/// What sort of problem a [`Diagnostic`] reports: for a program that
+/// reacts to one (the web app tells an unsupported format apart), never
+/// a French message to search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// The text is not JSON.
+    Syntax,
+    /// JSON, but not an object at the top.
+    NotAnObject,
+    /// `schema` names a format this build does not read.
+    UnsupportedSchema,
+    /// A value of the wrong JSON type.
+    Type,
+    /// An integer outside the range of its field.
+    Range,
+    /// A field its object does not have.
+    UnknownField,
+    /// A field written twice in one object.
+    RepeatedField,
+    /// A required field left out.
+    MissingField,
+    /// A name outside its list (nature, state, question kind, condition).
+    UnknownValue,
+    /// A condition without exactly one key.
+    ConditionShape,
+    /// Read, but against the rules of the catalogue (the validator's).
+    Invalid,
+}
 
 /// One problem found in a catalogue, written for the person editing it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,6 +47,7 @@ pub struct Diagnostic {
     /// JSON pointer to the faulty value, e.g. `/modules/12/prerequisites/0`;
     /// empty for the whole document.
     pub pointer: String,
+    pub kind: DiagnosticKind,
     /// A French sentence an editor understands.
     pub message: String,
     /// 1-based position in the file, when known.
@@ -23,14 +55,116 @@ pub struct Diagnostic {
     pub column: Option<usize>,
 }
 
+/// What a value of the wrong type was, for [`Diagnostic::wrong_type`].
+pub enum Found<'a> {
+    Null,
+    Bool(bool),
+    /// As written in the file.
+    Number(&'a dyn fmt::Display),
+    Text(&'a str),
+    List,
+    Object,
+}
+
 impl Diagnostic {
-    pub fn new(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+    fn new(kind: DiagnosticKind, message: String) -> Self {
         Diagnostic {
-            pointer: pointer.into(),
-            message: message.into(),
+            pointer: String::new(),
+            kind,
+            message,
             line: None,
             column: None,
         }
+    }
+
+    /// A problem the validator found at `pointer`, in its own words.
+    pub fn invalid(pointer: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            pointer: pointer.into(),
+            ..Diagnostic::new(DiagnosticKind::Invalid, message.into())
+        }
+    }
+
+    /// Not JSON: serde_json's error in French, at its place in `text`.
+    pub fn syntax(text: &str, e: &serde_json::Error) -> Self {
+        let message = format!("JSON invalide : {}", translate_serde(e));
+        Diagnostic::new(DiagnosticKind::Syntax, message)
+            .at(e.line(), char_column(text, e.line(), e.column()))
+    }
+
+    pub fn not_an_object() -> Self {
+        let message = "le catalogue doit être un objet JSON, entre accolades { … }";
+        Diagnostic::new(DiagnosticKind::NotAnObject, message.into()).at(1, 1)
+    }
+
+    /// A `schema` other than [`SCHEMA_VERSION`], as written (`found`).
+    pub fn unsupported_schema(found: impl fmt::Display) -> Self {
+        Diagnostic {
+            pointer: "/schema".into(),
+            ..Diagnostic::new(
+                DiagnosticKind::UnsupportedSchema,
+                format!("format de catalogue {found} non pris en charge par cette version de l'application (format attendu : {SCHEMA_VERSION})"),
+            )
+        }
+    }
+
+    /// « type incorrect : le texte « 3 » trouvé, un entier positif attendu ».
+    pub fn wrong_type(found: Found, expected: &str) -> Self {
+        let found = match found {
+            Found::Null => "null".to_string(),
+            Found::Bool(b) => format!("le booléen {b}"),
+            Found::Number(n) => format!("le nombre {n}"),
+            Found::Text(s) => format!("le texte « {s} »"),
+            Found::List => "une liste".to_string(),
+            Found::Object => "un objet".to_string(),
+        };
+        let message = format!("type incorrect : {found} trouvé, {expected} attendu");
+        Diagnostic::new(DiagnosticKind::Type, message)
+    }
+
+    pub fn out_of_range(found: impl fmt::Display, expected: &str) -> Self {
+        let message = format!("valeur incorrecte : le nombre {found} trouvé, {expected} attendu");
+        Diagnostic::new(DiagnosticKind::Range, message)
+    }
+
+    /// `key` is none of `known` (the fields its object may have).
+    pub fn unknown_field(key: &str, known: &[&str]) -> Self {
+        let message = if known.is_empty() {
+            format!("champ inconnu « {key} » (aucun champ n'est attendu ici)")
+        } else {
+            format!(
+                "champ inconnu « {key} » (champs possibles : {})",
+                known.join(", ")
+            )
+        };
+        Diagnostic::new(DiagnosticKind::UnknownField, message)
+    }
+
+    pub fn repeated_field(key: &str) -> Self {
+        let message = format!("champ « {key} » présent deux fois");
+        Diagnostic::new(DiagnosticKind::RepeatedField, message)
+    }
+
+    pub fn missing_field(key: &str) -> Self {
+        let message = format!("champ obligatoire « {key} » manquant");
+        Diagnostic::new(DiagnosticKind::MissingField, message)
+    }
+
+    pub fn unknown_value(value: &str, possible: &[&str]) -> Self {
+        let message = format!(
+            "valeur inconnue « {value} » (valeurs possibles : {})",
+            possible.join(", ")
+        );
+        Diagnostic::new(DiagnosticKind::UnknownValue, message)
+    }
+
+    /// A condition with no key or several; `possible` are the known ones.
+    pub fn condition_shape(possible: &[&str]) -> Self {
+        let message = format!(
+            "une condition s'écrit avec une seule clé parmi : {}",
+            possible.join(", ")
+        );
+        Diagnostic::new(DiagnosticKind::ConditionShape, message)
     }
 
     fn at(mut self, line: usize, column: usize) -> Self {
@@ -52,76 +186,6 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The message for a catalogue written in a format this build does not read.
-pub fn unsupported_schema_message(found: impl fmt::Display) -> String {
-    format!(
-        "format de catalogue {found} non pris en charge par cette version de l'application (format attendu : {SCHEMA_VERSION})"
-    )
-}
-
-/// Parses and validates a catalogue. On failure, every problem found, in
-/// file order when positions are known.
-pub fn load(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
-    load_with(text, validate)
-}
-
-/// [`load`], with the checks that need the day (`today`, `YYYY-MM-DD`):
-/// for editors' tools, see [`validate_on`].
-pub fn load_on(text: &str, today: &str) -> Result<Catalogue, Vec<Diagnostic>> {
-    load_with(text, |cat| validate_on(cat, today))
-}
-
-fn load_with(
-    text: &str,
-    validate: impl Fn(&Catalogue) -> Vec<Diagnostic>,
-) -> Result<Catalogue, Vec<Diagnostic>> {
-    // Some Windows editors save a byte-order mark; JSON does not allow it.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let cat = read_types(text).map_err(|d| vec![d])?;
-    let diags = validate(&cat);
-    if diags.is_empty() {
-        Ok(cat)
-    } else {
-        let mut located = locate_all(text, diags);
-        // File order is how an editor walks through them (stable: ties keep
-        // the validator's order).
-        located.sort_by_key(|d| (d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0)));
-        Err(located)
-    }
-}
-
-/// Parses a catalogue and checks its format version and types, but not
-/// its meaning: for tools that still work on a catalogue being edited.
-pub fn read_catalogue(text: &str) -> Result<Catalogue, Vec<Diagnostic>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    read_types(text).map_err(|d| vec![d])
-}
-
-/// Syntax, format version, then types: the first problem, located.
-fn read_types(text: &str) -> Result<Catalogue, Diagnostic> {
-    // 1. Syntax.
-    let root: Json = serde_json::from_str(text).map_err(|e| {
-        let msg = format!("JSON invalide : {}", translate_serde(&e));
-        Diagnostic::new("", msg).at(e.line(), char_column(text, e.line(), e.column()))
-    })?;
-    let Json::Obj(entries) = &root else {
-        let msg = "le catalogue doit être un objet JSON, entre accolades { … }";
-        return Err(Diagnostic::new("", msg).at(1, 1));
-    };
-    // 2. The format version before anything else: a future format would
-    //    otherwise produce a cascade of meaningless errors. Any other type
-    //    for `schema` is left to the typed reading, which names the
-    //    expected type.
-    if let Some((_, Json::Num(found))) = entries.iter().find(|(k, _)| k == "schema") {
-        if *found != Number::U(u64::from(SCHEMA_VERSION)) {
-            let d = Diagnostic::new("/schema", unsupported_schema_message(found));
-            return Err(locate_diagnostic(text, d));
-        }
-    }
-    // 3. Types (`read.rs`); the pointer is then located in the text.
-    Catalogue::from_json(root).map_err(|d| locate_diagnostic(text, d))
-}
-
 /// serde_json counts columns in bytes; editors count characters.
 fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     let Some(l) = text.split('\n').nth(line.saturating_sub(1)) else {
@@ -134,7 +198,8 @@ fn char_column(text: &str, line: usize, byte_column: usize) -> usize {
     l[..end].chars().count() + 1
 }
 
-fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {
+/// `d` with the line and column of its pointer in `text`.
+pub(crate) fn locate_diagnostic(text: &str, d: Diagnostic) -> Diagnostic {
     PositionIndex::new(text).locate(text, d)
 }
 
@@ -148,65 +213,73 @@ fn translate_serde(e: &serde_json::Error) -> String {
 }
 
 fn translate_message(msg: &str) -> String {
-    let table: &[(&str, &str)] = &[
-        (
-            "EOF while parsing an object",
-            "fin de fichier au milieu d'un objet (accolade fermante « } » manquante ?)",
-        ),
-        (
-            "EOF while parsing a list",
-            "fin de fichier au milieu d'une liste (crochet fermant « ] » manquant ?)",
-        ),
-        (
-            "EOF while parsing a string",
-            "fin de fichier au milieu d'un texte (guillemet fermant manquant ?)",
-        ),
-        (
-            "EOF while parsing a value",
-            "fin de fichier : une valeur est attendue",
-        ),
-        (
-            "expected `,` or `}`",
-            "virgule « , » ou accolade « } » attendue",
-        ),
-        (
-            "expected `,` or `]`",
-            "virgule « , » ou crochet « ] » attendu",
-        ),
-        (
-            "expected `:`",
-            "deux-points « : » attendu après le nom du champ",
-        ),
-        ("expected value", "valeur attendue"),
-        ("expected ident", "mot-clé attendu (true, false ou null)"),
-        ("trailing comma", "virgule en trop avant la fermeture"),
-        (
-            "trailing characters",
-            "caractères en trop après la fin du document",
-        ),
-        (
-            "key must be a string",
-            "le nom d'un champ doit être un texte entre guillemets",
-        ),
-        (
-            "invalid escape",
-            "séquence d'échappement invalide dans un texte",
-        ),
-        ("invalid number", "nombre invalide"),
-        ("number out of range", "nombre hors limites"),
-        (
-            "control character (\\u0000-\\u001F) found while parsing a string",
-            "caractère de contrôle (retour à la ligne, tabulation…) dans un texte : utilisez \\n",
-        ),
-        ("recursion limit exceeded", "imbrication trop profonde"),
-    ];
-    for (en, fr) in table {
-        if msg == *en {
-            return (*fr).to_string();
-        }
+    match SERDE_FR.iter().find(|(en, _)| *en == msg) {
+        Some((_, fr)) => (*fr).to_string(),
+        None => msg.to_string(),
     }
-    msg.to_string()
 }
+
+/// serde_json's messages (without their position) and their French.
+const SERDE_FR: &[(&str, &str)] = &[
+    (
+        "EOF while parsing an object",
+        "fin de fichier au milieu d'un objet (accolade fermante « } » manquante ?)",
+    ),
+    (
+        "EOF while parsing a list",
+        "fin de fichier au milieu d'une liste (crochet fermant « ] » manquant ?)",
+    ),
+    (
+        "EOF while parsing a string",
+        "fin de fichier au milieu d'un texte (guillemet fermant manquant ?)",
+    ),
+    (
+        "EOF while parsing a value",
+        "fin de fichier : une valeur est attendue",
+    ),
+    (
+        "expected `,` or `}`",
+        "virgule « , » ou accolade « } » attendue",
+    ),
+    (
+        "expected `,` or `]`",
+        "virgule « , » ou crochet « ] » attendu",
+    ),
+    (
+        "expected `:`",
+        "deux-points « : » attendu après le nom du champ",
+    ),
+    ("expected value", "valeur attendue"),
+    ("expected ident", "mot-clé attendu (true, false ou null)"),
+    ("trailing comma", "virgule en trop avant la fermeture"),
+    (
+        "trailing characters",
+        "caractères en trop après la fin du document",
+    ),
+    (
+        "key must be a string",
+        "le nom d'un champ doit être un texte entre guillemets",
+    ),
+    (
+        "invalid escape",
+        "séquence d'échappement invalide dans un texte",
+    ),
+    ("invalid number", "nombre invalide"),
+    ("number out of range", "nombre hors limites"),
+    (
+        "control character (\\u0000-\\u001F) found while parsing a string",
+        "caractère de contrôle (retour à la ligne, tabulation…) dans un texte : utilisez \\n",
+    ),
+    ("recursion limit exceeded", "imbrication trop profonde"),
+    (
+        "lone leading surrogate in hex escape",
+        "séquence \\u incomplète dans un texte (un caractère codé en deux parties n'en a qu'une)",
+    ),
+    (
+        "unexpected end of hex escape",
+        "séquence \\u incomplète dans un texte (quatre chiffres hexadécimaux attendus)",
+    ),
+];
 
 /// Maps byte offsets to line/column (1-based, columns counted in characters).
 struct PositionIndex {
@@ -246,7 +319,7 @@ impl PositionIndex {
 /// once per diagnostic), and columns are counted in one sweep of the text.
 /// Locating one by one was quadratic: 4 000 errors in a 1.8 MB file took
 /// 24 s.
-fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+pub(crate) fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut pointers = PointerCache::new(text);
     let offsets: Vec<Option<usize>> = diags.iter().map(|d| pointers.locate(&d.pointer)).collect();
     let index = PositionIndex::new(text);
@@ -290,17 +363,17 @@ fn locate_all(text: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 struct PointerCache<'a> {
     text: &'a str,
     /// By offset of the `{`: keys and value offsets (`None`: unreadable).
-    objects: FastMap<usize, Option<Vec<(String, usize)>>>,
+    objects: FxHashMap<usize, Option<Vec<(String, usize)>>>,
     /// By offset of the `[`: element offsets (`None`: unreadable).
-    arrays: FastMap<usize, Option<Vec<usize>>>,
+    arrays: FxHashMap<usize, Option<Vec<usize>>>,
 }
 
 impl<'a> PointerCache<'a> {
     fn new(text: &'a str) -> Self {
         PointerCache {
             text,
-            objects: FastMap::default(),
-            arrays: FastMap::default(),
+            objects: FxHashMap::default(),
+            arrays: FxHashMap::default(),
         }
     }
 
@@ -581,12 +654,53 @@ mod tests {
         );
     }
 
+    /// Each entry of the table is met by a real serde_json error, so that a
+    /// rewording upstream shows here, not as English in front of an editor.
     #[test]
-    fn serde_messages_are_french() {
-        assert_eq!(
-            translate_message("expected `,` or `}`"),
-            "virgule « , » ou accolade « } » attendue"
-        );
+    fn real_serde_json_errors_are_translated() {
+        let deep = "[".repeat(200);
+        let cases: &[&str] = &[
+            r#"{"a": 1"#,
+            "[1",
+            r#""abc"#,
+            r#"{"a":"#,
+            r#"{"a": 1 "b": 2}"#,
+            "[1 2]",
+            r#"{"a" 1}"#,
+            "[,]",
+            "[tru]",
+            "[1,]",
+            "{} x",
+            "{1: 2}",
+            r#""\q""#,
+            "[-]",
+            "1e400",
+            "\"a\nb\"",
+            &deep,
+            r#""\uDC00""#,
+            r#""\uD800""#,
+            r#""\u12""#,
+        ];
+        let mut met = Vec::new();
+        for text in cases {
+            let e = serde_json::from_str::<serde_json::Value>(text).unwrap_err();
+            let d = Diagnostic::syntax(text, &e);
+            let full = e.to_string();
+            let english = full
+                .strip_suffix(&format!(" at line {} column {}", e.line(), e.column()))
+                .unwrap_or(&full);
+            let entry = SERDE_FR.iter().position(|(en, _)| *en == english);
+            assert!(entry.is_some(), "{text}: « {english} » is not translated");
+            assert_eq!(d.kind, DiagnosticKind::Syntax);
+            assert_eq!(
+                d.message,
+                format!("JSON invalide : {}", SERDE_FR[entry.unwrap_or(0)].1)
+            );
+            met.extend(entry);
+        }
+        for (i, (en, _)) in SERDE_FR.iter().enumerate() {
+            assert!(met.contains(&i), "no case produces « {en} »");
+        }
         // Unknown ones are kept rather than lost.
         assert_eq!(translate_message("something new"), "something new");
     }

@@ -58,6 +58,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// Its id, as in JSON: `added`, `removed` or `changed`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Status::Added => "added",
+            Status::Removed => "removed",
+            Status::Changed(_) => "changed",
+        }
+    }
+
+    /// French label, for the editor.
     pub fn label(&self) -> &'static str {
         match self {
             Status::Added => "ajouté",
@@ -97,11 +107,12 @@ impl CatalogueDiff {
         self.changes.is_empty() && self.lost_answers.is_empty() && self.turned_scales.is_empty()
     }
 
-    /// Count of changes of `kind` with `status` label (`"ajouté"` …).
+    /// Count of changes of `kind` with status `status` (an id of
+    /// [`Status::id`]: `"added"`, `"removed"`, `"changed"`).
     pub fn count(&self, kind: ItemKind, status: &str) -> usize {
         self.changes
             .iter()
-            .filter(|c| c.kind == kind && c.status.label() == status)
+            .filter(|c| c.kind == kind && c.status.id() == status)
             .count()
     }
 }
@@ -333,4 +344,21 @@ pub fn lost_answers(published: &Catalogue, edited: &Catalogue) -> Vec<Dropped> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_ids_are_their_json_tags() {
+        for status in [
+            Status::Added,
+            Status::Removed,
+            Status::Changed(vec!["title".into()]),
+        ] {
+            let json = serde_json::to_value(&status).unwrap();
+            assert_eq!(json["status"], status.id());
+        }
+    }
 }

@@ -6,9 +6,10 @@
 //! that it comes back if the question shows again), and so are the
 //! questions that depended on it.
 
+use rustc_hash::FxHashMap;
+
 use crate::answers::{Answer, Answers};
 use crate::condition::eval;
-use crate::fast::FastMap;
 use crate::model::{Catalogue, Group, Question, QuestionKind};
 
 /// The questionnaire as it stands for a set of answers.
@@ -99,13 +100,6 @@ impl<'a> Flow<'a> {
     pub fn is_complete(&self) -> bool {
         self.groups.iter().all(GroupView::is_complete)
     }
-
-    /// Whether question `id` is currently shown.
-    pub fn is_visible(&self, id: &str) -> bool {
-        self.groups
-            .iter()
-            .any(|g| g.questions.iter().any(|q| q.id == id))
-    }
 }
 
 /// An answer the user gave (« Je ne sais pas » counts; an empty set of
@@ -126,7 +120,7 @@ pub fn effective_answers(cat: &Catalogue, answers: &Answers) -> Answers {
 pub(crate) fn effective_refs<'a>(
     cat: &'a Catalogue,
     answers: &'a Answers,
-) -> FastMap<&'a str, &'a Answer> {
+) -> FxHashMap<&'a str, &'a Answer> {
     walk(cat, answers, |_, _, _, _| {})
 }
 
@@ -138,12 +132,13 @@ fn walk<'a, 'b>(
     cat: &'a Catalogue,
     answers: &'b Answers,
     mut visit: impl FnMut(usize, &'a Group, Option<&'a Question>, Option<&'b Answer>),
-) -> FastMap<&'a str, &'b Answer> {
-    let mut eff: FastMap<&'a str, &'b Answer> =
-        FastMap::with_capacity_and_hasher(answers.len(), Default::default());
-    // One pass over the answers into a hash map: looking each question up
-    // in the BTreeMap cost O(log n) long string compares (ids share prefixes).
-    let given: FastMap<&str, &'b Answer> = answers.iter().map(|(k, v)| (k.as_str(), v)).collect();
+) -> FxHashMap<&'a str, &'b Answer> {
+    let mut eff: FxHashMap<&'a str, &'b Answer> =
+        FxHashMap::with_capacity_and_hasher(answers.len(), Default::default());
+    // One pass over the answers into a hash map: a binary search of the
+    // sorted answers per question costs O(log n) long string compares (ids
+    // share prefixes).
+    let given: FxHashMap<&str, &'b Answer> = answers.iter().map(|(k, v)| (k.as_str(), v)).collect();
     for (index, group) in cat.questionnaire.groups.iter().enumerate() {
         if !group
             .visible_if

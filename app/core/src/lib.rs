@@ -1,8 +1,25 @@
 //! Parcours TI domain logic, plain Rust: tested natively, shared by the
 //! `catalogue` CLI and the web app.
 //!
-//! `load` (parse + validate) → `flow` (questionnaire state) →
-//! `recommend::pathway` → `export` / `share`.
+//! From a catalogue's text to a pathway:
+//!
+//! - `load` parses (`read`: JSON tree → `model`), then validates
+//!   (`validate`); every problem is a `diagnostic::Diagnostic`, located in
+//!   the file. `diagnostic` depends on no step of loading.
+//! - `flow` decides which questions are shown for the answers so far
+//!   (`answers`, `condition`); `questionnaire` walks it step by step and
+//!   edits answers as the user ticks and types.
+//! - `recommend::pathway` turns answers into a pathway, which `export`
+//!   writes as Markdown or CSV and `share` carries in a link (`percent`
+//!   escapes ids there and in the app's URLs).
+//! - For editors: `diff` and `coverage` (the Atelier), `schema` and
+//!   `open_data` (the CLI only, behind features).
+
+// The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
+// prints nothing there, so no code the app runs may write Debug output
+// (the web crate has the same rule). Tests may.
+#![warn(clippy::use_debug, clippy::dbg_macro)]
+#![cfg_attr(test, allow(clippy::use_debug, clippy::dbg_macro))]
 
 pub mod answer_check;
 pub mod answers;
@@ -12,13 +29,15 @@ pub mod date;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
-mod fast;
 pub mod flow;
+pub mod load;
 pub mod migrate;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
+pub mod percent;
 pub mod priorities;
+pub mod questionnaire;
 pub mod read;
 pub mod recommend;
 #[cfg(feature = "schema")]
@@ -33,7 +52,8 @@ pub use schema::json_schema;
 pub use answer_check::{toggle_option, AnswerError};
 pub use answers::{Answer, Answers};
 pub use condition::Truth;
-pub use diagnostic::{load, load_on, read_catalogue, Diagnostic};
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use load::{load, load_on, read_catalogue};
 pub use model::*;
 pub use recommend::{pathway, Pathway};
 pub use validate::{unreachable_modules, validate, validate_on};

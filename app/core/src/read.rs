@@ -3,20 +3,21 @@
 //! serde_json parses the text into a small tree ([`Json`], one visitor), and
 //! plain functions turn that tree into the model. serde's derived readers
 //! did the second part too, but each struct's reader was compiled once per
-//! container around it and accepted lists as structs: 22 KB of the gzipped
-//! wasm, for the same result. Here the pointer of a faulty value is known
-//! as the error goes up (each level prepends its key), where serde's
-//! position had to be mapped back to a pointer. The derived `Deserialize`
-//! stays on the model as the oracle `tests/type_error_pointers.rs` compares
-//! this reader with. The web app reads its saved answers and answers
-//! files through the same tree (one JSON reader in the wasm).
+//! container around it and accepted lists as structs: 10.5 KB of the
+//! gzipped wasm (BENCHMARKS.md, fourth round), for the same result. Each
+//! struct declares its fields once, in `from_objects!`. Here the pointer
+//! of a faulty value is known as the error goes up (each level prepends its
+//! key), where serde's position had to be mapped back to a pointer. The
+//! derived `Deserialize` stays on the model as the oracle
+//! `tests/type_error_pointers.rs` compares this reader with. The web app
+//! reads its saved answers and answers files through the same tree (one
+//! JSON reader in the wasm).
 
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use crate::answers::{Answer, Answers};
-use crate::diagnostic::{escape_token, Diagnostic};
+use crate::diagnostic::{escape_token, Diagnostic, Found};
 use crate::model::*;
 
 /// A JSON value, as parsed; keys in document order, repeats kept (so that
@@ -129,35 +130,22 @@ fn take_entry(entries: &mut [(String, Json)], key: &str) -> Option<Json> {
 pub type Read<T> = Result<T, Diagnostic>;
 
 /// Puts `d` under the key or index `token` of its parent.
-fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
+pub(crate) fn under(mut d: Diagnostic, token: &str) -> Diagnostic {
     d.pointer = format!("/{}{}", escape_token(token), d.pointer);
     d
 }
 
-fn fail(message: String) -> Diagnostic {
-    Diagnostic::new("", message)
-}
-
-/// « type incorrect : le texte « 3 » trouvé, un entier positif attendu ».
-fn wrong(found: &Json, expected: &str) -> Diagnostic {
+/// `found` where `expected` (« un entier positif ») was.
+pub(crate) fn wrong(found: &Json, expected: &str) -> Diagnostic {
     let found = match found {
-        Json::Null => "null".to_string(),
-        Json::Bool(b) => format!("le booléen {b}"),
-        Json::Num(n) => format!("le nombre {n}"),
-        Json::Str(s) => format!("le texte « {s} »"),
-        Json::Arr(_) => "une liste".to_string(),
-        Json::Obj(_) => "un objet".to_string(),
+        Json::Null => Found::Null,
+        Json::Bool(b) => Found::Bool(*b),
+        Json::Num(n) => Found::Number(n),
+        Json::Str(s) => Found::Text(s),
+        Json::Arr(_) => Found::List,
+        Json::Obj(_) => Found::Object,
     };
-    fail(format!(
-        "type incorrect : {found} trouvé, {expected} attendu"
-    ))
-}
-
-fn unknown_value(value: &str, possible: &[&str]) -> Diagnostic {
-    fail(format!(
-        "valeur inconnue « {value} » (valeurs possibles : {})",
-        possible.join(", ")
-    ))
+    Diagnostic::wrong_type(found, expected)
 }
 
 /// A type read from a [`Json`] tree.
@@ -193,11 +181,8 @@ fn integer(v: Json, min: i64, max: i64, expected: &str) -> Read<i64> {
         Number::I(n) => Some(n),
         Number::F(_) => return Err(wrong(&v, expected)),
     };
-    n.filter(|n| (min..=max).contains(n)).ok_or_else(|| {
-        fail(format!(
-            "valeur incorrecte : le nombre {num} trouvé, {expected} attendu"
-        ))
-    })
+    n.filter(|n| (min..=max).contains(n))
+        .ok_or_else(|| Diagnostic::out_of_range(num, expected))
 }
 
 impl FromJson for u32 {
@@ -260,21 +245,10 @@ fn object(v: Json, known: &[&str]) -> Read<Fields> {
     // `known` is looked at: the next one is unknown or a repeat.
     for (i, (key, _)) in entries.iter().enumerate() {
         if !known.contains(&key.as_str()) {
-            let message = if known.is_empty() {
-                format!("champ inconnu « {key} » (aucun champ n'est attendu ici)")
-            } else {
-                format!(
-                    "champ inconnu « {key} » (champs possibles : {})",
-                    known.join(", ")
-                )
-            };
-            return Err(under(fail(message), key));
+            return Err(under(Diagnostic::unknown_field(key, known), key));
         }
         if entries[..i].iter().any(|(k, _)| k == key) {
-            return Err(under(
-                fail(format!("champ « {key} » présent deux fois")),
-                key,
-            ));
+            return Err(under(Diagnostic::repeated_field(key), key));
         }
     }
     Ok(Fields {
@@ -348,7 +322,7 @@ impl Fields {
     fn req<T: FromJson + Blank>(&mut self, key: &str) -> T {
         let read = match take_entry(&mut self.entries, key) {
             Some(v) => T::from_json(v).map_err(|d| under(d, key)),
-            None => Err(fail(format!("champ obligatoire « {key} » manquant"))),
+            None => Err(Diagnostic::missing_field(key)),
         };
         self.keep(read)
     }
@@ -374,160 +348,90 @@ impl Fields {
     }
 }
 
-impl FromJson for Catalogue {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "schema",
-                "version",
-                "published",
-                "sources",
-                "providers",
-                "themes",
-                "steps",
-                "kinds",
-                "modules",
-                "questionnaire",
-                "rules",
-            ],
-        )?;
-        let value = Catalogue {
-            schema: f.req("schema"),
-            version: f.req("version"),
-            published: f.req("published"),
-            sources: f.req("sources"),
-            providers: f.req("providers"),
-            themes: f.req("themes"),
-            steps: f.req("steps"),
-            kinds: f.req("kinds"),
-            modules: f.req("modules"),
-            questionnaire: f.req("questionnaire"),
-            rules: f.req("rules"),
-        };
-        f.done(value)
-    }
+/// The reader of each struct of the model, from one declaration: its
+/// fields in order, each `req` (must be present) or `opt` (may be left
+/// out: its default then). The keys an object may hold, the order they are
+/// read in and the pointer of each come from that one list.
+macro_rules! from_objects {
+    ($($ty:ident { $($field:ident: $how:ident),+ $(,)? })+) => {$(
+        impl FromJson for $ty {
+            fn from_json(v: Json) -> Read<Self> {
+                let mut f = object(v, &[$(stringify!($field)),+])?;
+                let value = $ty { $($field: f.$how(stringify!($field))),+ };
+                f.done(value)
+            }
+        }
+    )+};
 }
 
-impl FromJson for Source {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "title", "publisher", "url"])?;
-        let value = Source {
-            id: f.req("id"),
-            title: f.req("title"),
-            publisher: f.req("publisher"),
-            url: f.opt("url"),
-        };
-        f.done(value)
+from_objects! {
+    Catalogue {
+        schema: req,
+        version: req,
+        published: req,
+        sources: req,
+        providers: req,
+        themes: req,
+        steps: req,
+        kinds: req,
+        modules: req,
+        questionnaire: req,
+        rules: req,
     }
-}
-
-impl FromJson for Provider {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &["id", "name", "short_name", "url", "domains", "description"],
-        )?;
-        let value = Provider {
-            id: f.req("id"),
-            name: f.req("name"),
-            short_name: f.req("short_name"),
-            url: f.opt("url"),
-            domains: f.opt("domains"),
-            description: f.opt("description"),
-        };
-        f.done(value)
+    Source { id: req, title: req, publisher: req, url: opt }
+    Provider { id: req, name: req, short_name: req, url: opt, domains: opt, description: opt }
+    Theme { id: req, label: req, description: req }
+    Step { id: req, label: req, description: req }
+    Kind { id: req, label: req }
+    Module {
+        id: req,
+        title: req,
+        provider: req,
+        partners: opt,
+        themes: req,
+        step: req,
+        kind: req,
+        nature: req,
+        status: opt,
+        summary: req,
+        benefits: req,
+        audience: req,
+        cost: opt,
+        duration: opt,
+        access: req,
+        url: opt,
+        prerequisites: opt,
+        priority: opt,
+        exclusions: opt,
+        browse_only: opt,
+        source: req,
     }
-}
-
-impl FromJson for Theme {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
-        let value = Theme {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-        };
-        f.done(value)
+    Status { state: req, checked: req, checked_at: req, opens: opt, closes: opt }
+    Exclusion { when: req, reason: req }
+    SourceRef { document: req, section: req, excerpt: opt }
+    Questionnaire { groups: req }
+    Group { id: req, label: req, description: req, theme: opt, visible_if: opt, questions: req }
+    Question {
+        id: req,
+        label: req,
+        help: req,
+        kind: req,
+        options: opt,
+        allow_unknown: opt,
+        required: opt,
+        visible_if: opt,
+        min: opt,
+        max: opt,
+        unit: opt,
+        min_label: opt,
+        max_label: opt,
+        reversed_in: opt,
     }
-}
-
-impl FromJson for Step {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description"])?;
-        let value = Step {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Kind {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label"])?;
-        let value = Kind {
-            id: f.req("id"),
-            label: f.req("label"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Module {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "title",
-                "provider",
-                "partners",
-                "themes",
-                "step",
-                "kind",
-                "nature",
-                "status",
-                "summary",
-                "benefits",
-                "audience",
-                "cost",
-                "duration",
-                "access",
-                "url",
-                "prerequisites",
-                "priority",
-                "exclusions",
-                "browse_only",
-                "source",
-            ],
-        )?;
-        let value = Module {
-            id: f.req("id"),
-            title: f.req("title"),
-            provider: f.req("provider"),
-            partners: f.opt("partners"),
-            themes: f.req("themes"),
-            step: f.req("step"),
-            kind: f.req("kind"),
-            nature: f.req("nature"),
-            status: f.opt("status"),
-            summary: f.req("summary"),
-            benefits: f.req("benefits"),
-            audience: f.req("audience"),
-            cost: f.opt("cost"),
-            duration: f.opt("duration"),
-            access: f.req("access"),
-            url: f.opt("url"),
-            prerequisites: f.opt("prerequisites"),
-            priority: f.opt("priority"),
-            exclusions: f.opt("exclusions"),
-            browse_only: f.opt("browse_only"),
-            source: f.req("source"),
-        };
-        f.done(value)
-    }
+    AnswerOption { id: req, label: req, description: opt, exclusive: opt }
+    Rule { id: req, when: req, modules: req, weight: req, reason: req }
+    OptionTest { question: req, option: req }
+    OptionsTest { question: req, options: req }
+    NumberTest { question: req, value: req }
 }
 
 /// A name among `names`, read as the value at the same position.
@@ -537,7 +441,7 @@ fn named<T: Copy>(v: Json, names: &[&str], values: &[T]) -> Read<T> {
     };
     match names.iter().position(|n| *n == s) {
         Some(i) => Ok(values[i]),
-        None => Err(unknown_value(&s, names)),
+        None => Err(Diagnostic::unknown_value(&s, names)),
     }
 }
 
@@ -550,78 +454,6 @@ impl FromJson for Nature {
 impl FromJson for State {
     fn from_json(v: Json) -> Read<Self> {
         named(v, &State::ALL.map(State::id), &State::ALL)
-    }
-}
-
-impl FromJson for Status {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["state", "checked", "checked_at", "opens", "closes"])?;
-        let value = Status {
-            state: f.req("state"),
-            checked: f.req("checked"),
-            checked_at: f.req("checked_at"),
-            opens: f.opt("opens"),
-            closes: f.opt("closes"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Exclusion {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["when", "reason"])?;
-        let value = Exclusion {
-            when: f.req("when"),
-            reason: f.req("reason"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for SourceRef {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["document", "section", "excerpt"])?;
-        let value = SourceRef {
-            document: f.req("document"),
-            section: f.req("section"),
-            excerpt: f.opt("excerpt"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Questionnaire {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["groups"])?;
-        let value = Questionnaire {
-            groups: f.req("groups"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Group {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "label",
-                "description",
-                "theme",
-                "visible_if",
-                "questions",
-            ],
-        )?;
-        let value = Group {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.req("description"),
-            theme: f.opt("theme"),
-            visible_if: f.opt("visible_if"),
-            questions: f.req("questions"),
-        };
-        f.done(value)
     }
 }
 
@@ -641,74 +473,6 @@ impl FromJson for QuestionKind {
     }
 }
 
-impl FromJson for Question {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(
-            v,
-            &[
-                "id",
-                "label",
-                "help",
-                "kind",
-                "options",
-                "allow_unknown",
-                "required",
-                "visible_if",
-                "min",
-                "max",
-                "unit",
-                "min_label",
-                "max_label",
-                "reversed_in",
-            ],
-        )?;
-        let value = Question {
-            id: f.req("id"),
-            label: f.req("label"),
-            help: f.req("help"),
-            kind: f.req("kind"),
-            options: f.opt("options"),
-            allow_unknown: f.opt("allow_unknown"),
-            required: f.opt("required"),
-            visible_if: f.opt("visible_if"),
-            min: f.opt("min"),
-            max: f.opt("max"),
-            unit: f.opt("unit"),
-            min_label: f.opt("min_label"),
-            max_label: f.opt("max_label"),
-            reversed_in: f.opt("reversed_in"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for AnswerOption {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "label", "description", "exclusive"])?;
-        let value = AnswerOption {
-            id: f.req("id"),
-            label: f.req("label"),
-            description: f.opt("description"),
-            exclusive: f.opt("exclusive"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for Rule {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["id", "when", "modules", "weight", "reason"])?;
-        let value = Rule {
-            id: f.req("id"),
-            when: f.req("when"),
-            modules: f.req("modules"),
-            weight: f.req("weight"),
-            reason: f.req("reason"),
-        };
-        f.done(value)
-    }
-}
-
 const CONDITIONS: [&str; 9] = [
     "all", "any", "not", "answered", "unknown", "equals", "in", "at_least", "at_most",
 ];
@@ -720,15 +484,12 @@ impl FromJson for Condition {
             // serde read a lone name as a variant without content: the
             // same message for an unknown one, a clear one for a known one.
             Json::Str(s) if !CONDITIONS.contains(&s.as_str()) => {
-                return Err(unknown_value(&s, &CONDITIONS))
+                return Err(Diagnostic::unknown_value(&s, &CONDITIONS))
             }
             v => return Err(wrong(&v, "une condition (un objet à une seule clé)")),
         };
         let Some((key, value)) = entries.pop().filter(|_| entries.is_empty()) else {
-            return Err(fail(format!(
-                "une condition s'écrit avec une seule clé parmi : {}",
-                CONDITIONS.join(", ")
-            )));
+            return Err(Diagnostic::condition_shape(&CONDITIONS));
         };
         let read = match key.as_str() {
             "all" => Vec::from_json(value).map(Condition::All),
@@ -740,74 +501,9 @@ impl FromJson for Condition {
             "in" => OptionsTest::from_json(value).map(Condition::In),
             "at_least" => NumberTest::from_json(value).map(Condition::AtLeast),
             "at_most" => NumberTest::from_json(value).map(Condition::AtMost),
-            _ => return Err(unknown_value(&key, &CONDITIONS)),
+            _ => return Err(Diagnostic::unknown_value(&key, &CONDITIONS)),
         };
         read.map_err(|d| under(d, &key))
-    }
-}
-
-impl FromJson for OptionTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "option"])?;
-        let value = OptionTest {
-            question: f.req("question"),
-            option: f.req("option"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for OptionsTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "options"])?;
-        let value = OptionsTest {
-            question: f.req("question"),
-            options: f.req("options"),
-        };
-        f.done(value)
-    }
-}
-
-impl FromJson for NumberTest {
-    fn from_json(v: Json) -> Read<Self> {
-        let mut f = object(v, &["question", "value"])?;
-        let value = NumberTest {
-            question: f.req("question"),
-            value: f.req("value"),
-        };
-        f.done(value)
-    }
-}
-
-/// An object of answers; a repeated question keeps its last answer (as
-/// serde reads a map).
-impl FromJson for Answers {
-    fn from_json(v: Json) -> Read<Self> {
-        let Json::Obj(entries) = v else {
-            return Err(wrong(&v, "un objet"));
-        };
-        let mut answers = Answers::new();
-        for (question, value) in entries {
-            let answer = Answer::from_json(value).map_err(|d| under(d, &question))?;
-            answers.insert(question, answer);
-        }
-        Ok(answers)
-    }
-}
-
-/// `null`, an option, a list of options or an integer.
-impl FromJson for Answer {
-    fn from_json(v: Json) -> Read<Self> {
-        match v {
-            Json::Null => Ok(Answer::Unknown),
-            Json::Str(o) => Ok(Answer::Option(o)),
-            Json::Arr(_) => Vec::from_json(v).map(Answer::Options),
-            Json::Num(_) => i64::from_json(v).map(Answer::Number),
-            v => Err(wrong(
-                &v,
-                "null, un texte, une liste de textes ou un entier",
-            )),
-        }
     }
 }
 
@@ -882,6 +578,26 @@ mod tests {
     }
 
     #[test]
+    fn each_problem_has_its_kind() {
+        use crate::diagnostic::DiagnosticKind as K;
+        for (json, kind) in [
+            (r#"{"id": "a", "label": "A", "x": 1}"#, K::UnknownField),
+            (r#"{"id": "a", "id": "b", "label": "A"}"#, K::RepeatedField),
+            (r#"{"id": "a"}"#, K::MissingField),
+            ("3", K::Type),
+            (r#"{"id": 3, "label": "A"}"#, K::Type),
+        ] {
+            assert_eq!(read::<Kind>(json).unwrap_err().kind, kind, "{json}");
+        }
+        assert_eq!(read::<u32>("-1").unwrap_err().kind, K::Range);
+        assert_eq!(
+            read::<QuestionKind>(r#""x""#).unwrap_err().kind,
+            K::UnknownValue
+        );
+        assert_eq!(read::<Condition>("{}").unwrap_err().kind, K::ConditionShape);
+    }
+
+    #[test]
     fn errors_carry_the_path_down_to_the_value() {
         let e = error::<Vec<Rule>>(
             r#"[{"id": "r", "when": {"all": [{"answered": "q"}, {"equals": {"question": "q", "option": 2}}]},
@@ -889,7 +605,7 @@ mod tests {
         );
         assert_eq!(e.0, "/0/when/all/1/equals/option");
         assert_eq!(
-            under(fail("x".into()), "a/b~c").pointer,
+            under(Diagnostic::missing_field("x"), "a/b~c").pointer,
             "/a~1b~0c",
             "keys are escaped as JSON pointer tokens"
         );

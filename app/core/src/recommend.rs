@@ -11,11 +11,11 @@
 //! pathway, byte for byte once serialised (no hash-map iteration reaches
 //! the output). The day matters only for a call whose closing day passes.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers};
 use crate::condition::{eval, triggers, unknown_triggers, AnswerLookup};
-use crate::fast::FastMap;
 use crate::flow::effective_refs;
 use crate::model::{Catalogue, Condition, Module, Nature, Question, Standing, State, Status};
 use crate::priorities;
@@ -167,13 +167,16 @@ impl Pathway {
     }
 }
 
-/// Lookups over one catalogue, built once and reused across pathways (the
-/// web app keeps one per loaded catalogue). Per-module data is resolved to
-/// positions here so that a pathway does no id hashing or string compare.
+/// Lookups over one catalogue, which a caller computing many pathways on
+/// it can build once and reuse (the engine benchmarks do). The web app and
+/// the CLI call [`pathway`], which builds one per call: about 11 µs on the
+/// real catalogue (BENCHMARKS.md), nothing next to rendering the pathway.
+/// Per-module data is resolved to positions here so that a pathway does no
+/// id hashing or string compare.
 #[derive(Debug, Clone)]
 pub struct Index<'a> {
     cat: &'a Catalogue,
-    questions: FastMap<&'a str, &'a Question>,
+    questions: FxHashMap<&'a str, &'a Question>,
     /// Per rule: positions of the modules it recommends.
     rule_modules: Flat,
     /// Per module: positions of its prerequisites (unknown ones and itself left out).
@@ -190,21 +193,22 @@ pub struct Index<'a> {
 
 impl<'a> Index<'a> {
     pub fn new(cat: &'a Catalogue) -> Self {
-        let mut modules = FastMap::with_capacity_and_hasher(cat.modules.len(), Default::default());
+        let mut modules =
+            FxHashMap::with_capacity_and_hasher(cat.modules.len(), Default::default());
         for (i, m) in cat.modules.iter().enumerate() {
             modules.entry(m.id.as_str()).or_insert(i);
         }
-        let mut steps = FastMap::default();
+        let mut steps = FxHashMap::default();
         for (i, s) in cat.steps.iter().enumerate() {
             steps.entry(s.id.as_str()).or_insert(i);
         }
-        let mut providers = FastMap::default();
+        let mut providers = FxHashMap::default();
         for p in &cat.providers {
             providers
                 .entry(p.id.as_str())
                 .or_insert(p.short_name.as_str());
         }
-        let mut questions = FastMap::default();
+        let mut questions = FxHashMap::default();
         for q in cat.questions() {
             questions.entry(q.id.as_str()).or_insert(q);
         }
@@ -272,14 +276,6 @@ impl<'a> Index<'a> {
             provider,
             explored_by,
         }
-    }
-
-    pub fn catalogue(&self) -> &'a Catalogue {
-        self.cat
-    }
-
-    pub fn question(&self, id: &str) -> Option<&'a Question> {
-        self.questions.get(id).copied()
     }
 
     /// The pathway for `answers` (answers to hidden questions are ignored)

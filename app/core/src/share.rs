@@ -16,6 +16,7 @@ use serde::Serialize;
 use crate::answers::{Answer, Answers};
 use crate::migrate::{turned, Adapted};
 use crate::model::{Catalogue, QuestionKind};
+use crate::percent::{self, StrictError};
 
 /// Current code format.
 pub const FORMAT: u8 = 1;
@@ -64,18 +65,18 @@ impl std::error::Error for ShareError {}
 /// are ordered by question id).
 pub fn encode(version: &str, answers: &Answers) -> String {
     let mut payload = String::new();
-    escape_into(version, &mut payload);
+    percent::encode_into(version, &mut payload);
     payload.push('|');
     for (i, (q, a)) in answers.iter().enumerate() {
         if i > 0 {
             payload.push(';');
         }
-        escape_into(q, &mut payload);
+        percent::encode_into(q, &mut payload);
         match a {
             Answer::Unknown => payload.push('?'),
             Answer::Option(o) => {
                 payload.push('=');
-                escape_into(o, &mut payload);
+                percent::encode_into(o, &mut payload);
             }
             Answer::Options(list) if list.is_empty() => payload.push('!'),
             Answer::Options(list) => {
@@ -84,7 +85,7 @@ pub fn encode(version: &str, answers: &Answers) -> String {
                     if j > 0 {
                         payload.push(',');
                     }
-                    escape_into(o, &mut payload);
+                    percent::encode_into(o, &mut payload);
                 }
             }
             Answer::Number(n) => {
@@ -158,45 +159,14 @@ fn malformed(why: &str) -> ShareError {
     ShareError::Malformed(why.to_string())
 }
 
-fn escape_into(s: &str, out: &mut String) {
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(b >> 4)]));
-            out.push(char::from(HEX[usize::from(b & 15)]));
-        }
-    }
-}
-
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
 fn unescape(s: &str) -> Result<String, ShareError> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'%' => {
-                let hex = |c: u8| (c as char).to_digit(16);
-                let (Some(h), Some(l)) = (
-                    b.get(i + 1).and_then(|&c| hex(c)),
-                    b.get(i + 2).and_then(|&c| hex(c)),
-                ) else {
-                    return Err(malformed("échappement invalide"));
-                };
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            c if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~') => {
-                out.push(c);
-                i += 1;
-            }
-            _ => return Err(malformed("caractère non échappé")),
-        }
-    }
-    String::from_utf8(out).map_err(|_| malformed("texte invalide"))
+    percent::decode_strict(s).map_err(|e| {
+        malformed(match e {
+            StrictError::BadEscape => "échappement invalide",
+            StrictError::Unescaped => "caractère non échappé",
+            StrictError::NotUtf8 => "texte invalide",
+        })
+    })
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

@@ -1,9 +1,10 @@
 //! Semantic checks of a deserialised catalogue. Every problem is collected
 //! (never stop at the first): an editor fixes a file in one pass.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use crate::date::is_date;
-use crate::diagnostic::{unsupported_schema_message, Diagnostic};
-use crate::fast::{FastMap, FastSet};
+use crate::diagnostic::Diagnostic;
 use crate::model::*;
 
 /// Every semantic problem of the catalogue; empty when it is sound.
@@ -28,7 +29,7 @@ pub fn validate(cat: &Catalogue) -> Vec<Diagnostic> {
 pub fn validate_on(cat: &Catalogue, today: &str) -> Vec<Diagnostic> {
     let mut out = validate(cat);
     if is_date(&cat.published) && cat.published.as_str() > today {
-        out.push(Diagnostic::new(
+        out.push(Diagnostic::invalid(
             "/published",
             format!(
                 "la date de publication {} est dans le futur (nous sommes le {today})",
@@ -39,7 +40,7 @@ pub fn validate_on(cat: &Catalogue, today: &str) -> Vec<Diagnostic> {
     for (i, m) in cat.modules.iter().enumerate() {
         if let Some(s) = &m.status {
             if is_date(&s.checked) && s.checked.as_str() > today {
-                out.push(Diagnostic::new(
+                out.push(Diagnostic::invalid(
                     format!("/modules/{i}/status/checked"),
                     format!(
                         "la date de vérification {} est dans le futur (nous sommes le {today}) : indiquez le jour où la page officielle a été lue",
@@ -98,8 +99,8 @@ fn on_domains(host: &str, domains: &[String]) -> bool {
 /// them, directly or as a prerequisite) and that are not marked
 /// `browse_only`. Not an error: reported by `catalogue stats`.
 pub fn unreachable_modules(cat: &Catalogue) -> Vec<&str> {
-    let by_id: FastMap<&str, &Module> = cat.modules.iter().map(|m| (m.id.as_str(), m)).collect();
-    let mut reached: FastSet<&str> = FastSet::default();
+    let by_id: FxHashMap<&str, &Module> = cat.modules.iter().map(|m| (m.id.as_str(), m)).collect();
+    let mut reached: FxHashSet<&str> = FxHashSet::default();
     let mut stack: Vec<&str> = cat
         .rules
         .iter()
@@ -158,13 +159,13 @@ const QUESTION: Entity = Entity {
 
 /// Ids of one kind of entity, first occurrence wins.
 struct Ids<'a> {
-    pos: FastMap<&'a str, usize>,
+    pos: FxHashMap<&'a str, usize>,
     sorted: Vec<&'a str>,
 }
 
 impl<'a> Ids<'a> {
     fn new(ids: impl Iterator<Item = &'a str>) -> Self {
-        let mut pos = FastMap::default();
+        let mut pos = FxHashMap::default();
         for (i, id) in ids.enumerate() {
             pos.entry(id).or_insert(i);
         }
@@ -223,19 +224,19 @@ struct Validator<'a> {
     steps: Ids<'a>,
     kinds: Ids<'a>,
     modules: Ids<'a>,
-    questions: FastMap<&'a str, QInfo<'a>>,
+    questions: FxHashMap<&'a str, QInfo<'a>>,
     question_ids: Ids<'a>,
     /// See [`official_domains`].
     domains: Vec<String>,
     /// Option id → questions that offer it, to say « this option belongs to
     /// another question ».
-    option_owners: FastMap<&'a str, Vec<&'a str>>,
+    option_owners: FxHashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Validator<'a> {
     fn new(cat: &'a Catalogue) -> Self {
-        let mut questions = FastMap::default();
-        let mut option_owners: FastMap<&str, Vec<&str>> = FastMap::default();
+        let mut questions = FxHashMap::default();
+        let mut option_owners: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
         let mut order = 0;
         for (g, group) in cat.questionnaire.groups.iter().enumerate() {
             for q in &group.questions {
@@ -270,7 +271,7 @@ impl<'a> Validator<'a> {
     }
 
     fn err(&mut self, pointer: impl Into<String>, message: impl Into<String>) {
-        self.out.push(Diagnostic::new(pointer, message));
+        self.out.push(Diagnostic::invalid(pointer, message));
     }
 
     fn text(&mut self, pointer: String, value: &str) {
@@ -415,7 +416,7 @@ impl<'a> Validator<'a> {
 
     /// Slug syntax and uniqueness within one list.
     fn ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
-        let mut seen: FastMap<&str, usize> = FastMap::default();
+        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for (i, id) in ids.enumerate() {
             let pointer = format!("{list}/{i}/id");
             self.slug(pointer.clone(), id);
@@ -470,7 +471,7 @@ impl<'a> Validator<'a> {
     fn header(&mut self) {
         let cat = self.cat;
         if cat.schema != SCHEMA_VERSION {
-            self.err("/schema", unsupported_schema_message(cat.schema));
+            self.out.push(Diagnostic::unsupported_schema(cat.schema));
         }
         if !is_version(&cat.version) {
             self.err(
@@ -556,7 +557,7 @@ impl<'a> Validator<'a> {
                 |v| &v.providers,
                 &PROVIDER,
             );
-            let mut partners = FastSet::default();
+            let mut partners = FxHashSet::default();
             for (j, partner) in m.partners.iter().enumerate() {
                 let pp = format!("{p}/partners/{j}");
                 if self
@@ -581,7 +582,7 @@ impl<'a> Validator<'a> {
                     "un module doit avoir au moins un thème",
                 );
             }
-            let mut themes = FastSet::default();
+            let mut themes = FxHashSet::default();
             for (j, t) in m.themes.iter().enumerate() {
                 let tp = format!("{p}/themes/{j}");
                 if self
@@ -601,7 +602,7 @@ impl<'a> Validator<'a> {
             self.opt_text(format!("{p}/duration"), &m.duration);
             self.text(format!("{p}/access"), &m.access);
             self.nature_status(&p, m);
-            let mut prereqs = FastSet::default();
+            let mut prereqs = FxHashSet::default();
             for (j, pre) in m.prerequisites.iter().enumerate() {
                 let pp = format!("{p}/prerequisites/{j}");
                 if *pre == m.id {
@@ -690,27 +691,26 @@ impl<'a> Validator<'a> {
                     .collect()
             })
             .collect();
-        // 0 = unvisited, 1 = on the current path, 2 = done.
-        let mut state = vec![0u8; n];
+        let mut state = vec![Visit::New; n];
         // A handful at most: a list, not a set (a B-tree would weigh
         // kilobytes in the wasm).
         let mut found: Vec<Vec<usize>> = Vec::new();
         for root in 0..n {
-            if state[root] != 0 {
+            if state[root] != Visit::New {
                 continue;
             }
             // Iterative DFS: (node, next edge to explore).
             let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-            state[root] = 1;
+            state[root] = Visit::OnPath;
             while let Some(&mut (node, ref mut next)) = stack.last_mut() {
                 if let Some(&to) = edges[node].get(*next) {
                     *next += 1;
                     match state[to] {
-                        0 => {
-                            state[to] = 1;
+                        Visit::New => {
+                            state[to] = Visit::OnPath;
                             stack.push((to, 0));
                         }
-                        1 => {
+                        Visit::OnPath => {
                             let start = stack.iter().position(|(x, _)| *x == to).unwrap_or(0);
                             let cycle: Vec<usize> =
                                 stack[start..].iter().map(|(x, _)| *x).collect();
@@ -726,10 +726,10 @@ impl<'a> Validator<'a> {
                                 found.push(canon);
                             }
                         }
-                        _ => {}
+                        Visit::Done => {}
                     }
                 } else {
-                    state[node] = 2;
+                    state[node] = Visit::Done;
                     stack.pop();
                 }
             }
@@ -757,7 +757,7 @@ impl<'a> Validator<'a> {
                 "le questionnaire doit contenir au moins une étape",
             );
         }
-        let mut seen: FastMap<&str, String> = FastMap::default();
+        let mut seen: FxHashMap<&str, String> = FxHashMap::default();
         let mut order = 0;
         for (g, group) in cat.questionnaire.groups.iter().enumerate() {
             let gp = format!("/questionnaire/groups/{g}");
@@ -812,7 +812,7 @@ impl<'a> Validator<'a> {
             };
             self.err(format!("{qp}/options"), why);
         }
-        let mut opt_ids: FastMap<&str, usize> = FastMap::default();
+        let mut opt_ids: FxHashMap<&str, usize> = FxHashMap::default();
         for (j, o) in q.options.iter().enumerate() {
             let op = format!("{qp}/options/{j}");
             self.slug(format!("{op}/id"), &o.id);
@@ -955,7 +955,7 @@ impl<'a> Validator<'a> {
                     "une règle doit recommander au moins un module",
                 );
             }
-            let mut seen = FastSet::default();
+            let mut seen = FxHashSet::default();
             for (j, m) in r.modules.iter().enumerate() {
                 let mp = format!("{rp}/modules/{j}");
                 if self
@@ -1133,6 +1133,17 @@ impl<'a> Validator<'a> {
 /// Longest question label, in characters: a label is read at a glance;
 /// what explains it goes in `help`.
 pub const LABEL_MAX: usize = 100;
+
+/// Where the search for prerequisite cycles stands with a module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Visit {
+    /// Not reached yet.
+    New,
+    /// On the path being explored: reaching it again closes a cycle.
+    OnPath,
+    /// Explored, with everything it leads to.
+    Done,
+}
 
 fn kind_name(k: QuestionKind) -> &'static str {
     match k {

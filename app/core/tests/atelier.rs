@@ -100,7 +100,12 @@ fn additions_removals_and_changed_fields() {
     );
     let opt = d.changes.iter().find(|c| c.id == "moyennes").unwrap();
     assert_eq!(opt.parent.as_deref(), Some("difficultes"));
-    assert_eq!(d.count(ItemKind::Module, "ajouté"), 1);
+    assert_eq!(d.count(ItemKind::Module, "added"), 1);
+    assert_eq!(
+        d.count(ItemKind::Module, "ajouté"),
+        0,
+        "ids, not French labels"
+    );
     // Untouched items are not listed.
     assert_eq!(status(&d, ItemKind::Module, "gpec"), None);
     assert_eq!(status(&d, ItemKind::Question, "refus"), None);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use parcours_core::{load, load_on, unreachable_modules, validate_on, Diagnostic};
+use parcours_core::{load, load_on, unreachable_modules, validate_on, Diagnostic, DiagnosticKind};
 use serde_json::{json, Value};
 
 fn diags(v: &Value) -> Vec<Diagnostic> {
@@ -39,6 +39,7 @@ fn mini_is_valid() {
 fn json_syntax_error_is_located() {
     let d = load("{\n  \"schema\": 1,\n  \"version\" \"x\"\n}").unwrap_err();
     assert_eq!(d.len(), 1);
+    assert_eq!(d[0].kind, DiagnosticKind::Syntax);
     assert_eq!(d[0].line, Some(3));
     assert!(d[0].column.is_some());
     assert!(
@@ -83,6 +84,7 @@ fn unsupported_schema_is_one_clear_error() {
     let d = diags(&v);
     assert_eq!(d.len(), 1, "{d:?}");
     assert_eq!(d[0].pointer, "/schema");
+    assert_eq!(d[0].kind, DiagnosticKind::UnsupportedSchema);
     assert_eq!(
         d[0].message,
         "format de catalogue 999 non pris en charge par cette version de l'application (format attendu : 2)"
@@ -99,8 +101,10 @@ fn schema_of_the_wrong_type_is_a_type_error() {
     v["schema"] = json!("1");
     let d = diags(&v);
     assert_eq!((d.len(), d[0].pointer.as_str()), (1, "/schema"));
+    assert_eq!(d[0].kind, DiagnosticKind::Type);
     assert!(d[0].message.contains("type incorrect"), "{}", d[0].message);
     let d = load("[1, 2]").unwrap_err();
+    assert_eq!(d[0].kind, DiagnosticKind::NotAnObject);
     assert!(d[0].message.contains("objet JSON"), "{}", d[0].message);
 }
 
@@ -112,6 +116,7 @@ fn unknown_field_has_pointer_and_position() {
     let d = load(&text).unwrap_err();
     assert_eq!(d.len(), 1);
     assert!(d[0].pointer.starts_with("/modules/2"), "{}", d[0].pointer);
+    assert_eq!(d[0].kind, DiagnosticKind::UnknownField);
     assert!(
         d[0].message.contains("champ inconnu « titel »"),
         "{}",
@@ -126,6 +131,7 @@ fn missing_field_and_wrong_type() {
     v["providers"][1].as_object_mut().unwrap().remove("name");
     let d = diags(&v);
     assert_eq!(d[0].pointer, "/providers/1");
+    assert_eq!(d[0].kind, DiagnosticKind::MissingField);
     assert!(
         d[0].message.contains("champ obligatoire « name » manquant"),
         "{}",
@@ -136,6 +142,7 @@ fn missing_field_and_wrong_type() {
     v["rules"][0]["weight"] = json!("3");
     let d = diags(&v);
     assert_eq!(d[0].pointer, "/rules/0/weight");
+    assert_eq!(d[0].kind, DiagnosticKind::Type);
     assert!(d[0].message.contains("type incorrect"), "{}", d[0].message);
 
     let mut v = mini_value();
@@ -146,6 +153,7 @@ fn missing_field_and_wrong_type() {
         "{}",
         d[0].pointer
     );
+    assert_eq!(d[0].kind, DiagnosticKind::UnknownValue);
     assert!(d[0].message.contains("« equal »"), "{}", d[0].message);
 }
 
@@ -294,6 +302,8 @@ fn prerequisite_cycles_are_named() {
         "cycle de prérequis : observatoire → inventaire → observatoire",
     );
     assert_eq!(d.iter().filter(|d| d.message.contains("cycle")).count(), 1);
+    // What the validator finds is of its own kind, whatever the rule.
+    assert!(d.iter().all(|d| d.kind == DiagnosticKind::Invalid), "{d:?}");
     broken(
         |v| v["modules"][0]["prerequisites"] = json!(["observatoire"]),
         "/modules/0/prerequisites/0",

@@ -13,9 +13,9 @@ use crate::components::{
 use crate::dom;
 use crate::loader::{self, CatalogueState};
 use crate::pages::{
-    about::AboutPage, accessibility::AccessibilityPage, catalogue::CataloguePage,
-    diagnostic::DiagnosticPage, home::HomePage, legal::LegalPage, module::ModulePage,
-    not_found::NotFoundPage, pathway::PathwayPage, privacy::PrivacyPage,
+    about::AboutPage, accessibility::AccessibilityPage, catalogue::CataloguePage, home::HomePage,
+    legal::LegalPage, module::ModulePage, not_found::NotFoundPage, pathway::PathwayPage,
+    privacy::PrivacyPage, questionnaire::QuestionnairePage,
 };
 use crate::route::{document_title, Route};
 use crate::storage::{self, Saved, StorageStatus};
@@ -296,7 +296,7 @@ pub fn App() -> impl IntoView {
             <Notices/>
             {move || match page.get() {
                 Route::Home => view! { <HomePage/> }.into_any(),
-                Route::Diagnostic(step) => view! { <DiagnosticPage step/> }.into_any(),
+                Route::Diagnostic(step) => view! { <QuestionnairePage step/> }.into_any(),
                 // In-page state is read from `route` by the page itself.
                 Route::Pathway(_) | Route::Catalogue(_) => match route.get_untracked() {
                     Route::Pathway(query) => view! { <PathwayPage query/> }.into_any(),

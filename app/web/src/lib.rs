@@ -4,6 +4,12 @@
 //! `components` the DSFR building blocks; everything that can be decided
 //! without a browser (routes, URLs, texts) is plain Rust tested natively.
 
+// The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
+// prints nothing there, so no code the app runs may write Debug output
+// (the core has the same rule). Tests may.
+#![warn(clippy::use_debug, clippy::dbg_macro)]
+#![cfg_attr(test, allow(clippy::use_debug, clippy::dbg_macro))]
+
 pub mod app;
 pub mod components;
 pub mod dom;
@@ -49,7 +55,9 @@ mod tests {
     /// The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
     /// prints nothing there. So no code outside tests may write Debug
     /// output, in the app or in the core it runs (test modules sit at the
-    /// end of each file).
+    /// end of each file). Clippy's `use_debug` (set above and in the core)
+    /// sees the `print!` and `write!` families only, not `format!`,
+    /// `format_args!` or `panic!`: this scan covers them.
     #[test]
     fn no_text_is_written_with_debug() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");

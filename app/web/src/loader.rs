@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use parcours_core::Catalogue;
+use parcours_core::{Catalogue, DiagnosticKind};
 
 /// Where the catalogue is, relative to the document (so under any sub-path).
 pub const CATALOGUE_PATH: &str = "content/catalogue.json";
@@ -46,7 +46,7 @@ pub fn parse(text: &str) -> Result<Catalogue, LoadFailure> {
     parcours_core::load(text).map_err(|diagnostics| {
         let schema_problem = diagnostics
             .iter()
-            .any(|d| d.pointer == "/schema" && d.message.contains("non pris en charge"));
+            .any(|d| d.kind == DiagnosticKind::UnsupportedSchema);
         LoadFailure {
             summary: if schema_problem {
                 "Le catalogue publié est dans un format que cette version de l'application ne sait pas lire.".into()
@@ -153,7 +153,17 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         value["schema"] = 999.into();
         let failure = parse(&value.to_string()).unwrap_err();
-        assert!(failure.summary.contains("format"), "{failure:?}");
+        assert_eq!(
+            failure.summary,
+            "Le catalogue publié est dans un format que cette version de l'application ne sait pas lire."
+        );
+        // A `schema` of the wrong type is an error like any other.
+        value["schema"] = "2".into();
+        let failure = parse(&value.to_string()).unwrap_err();
+        assert_eq!(
+            failure.summary,
+            "Le catalogue publié contient 1 erreur : il n'a pas été utilisé."
+        );
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! fragment is never sent to the server either, which suits answers encoded
 //! in share links.
 
+use parcours_core::percent::{decode_lossy, encode};
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
@@ -73,7 +75,7 @@ impl Route {
         let first = segments.next().unwrap_or("");
         let second = segments.next().filter(|s| !s.is_empty());
         Some(match (first, second) {
-            ("diagnostic", step) => Route::Diagnostic(step.map(percent_decode)),
+            ("diagnostic", step) => Route::Diagnostic(step.map(decode_lossy)),
             ("parcours", None) => Route::Pathway(PathwayQuery {
                 code: param("r"),
                 detailed: param("vue").as_deref() == Some("detail"),
@@ -86,7 +88,7 @@ impl Route {
                 kind: param("type"),
                 state: param("etat"),
             }),
-            ("catalogue", Some(id)) => Route::Module(percent_decode(id)),
+            ("catalogue", Some(id)) => Route::Module(decode_lossy(id)),
             _ => Route::from_page(path),
         })
     }
@@ -110,9 +112,7 @@ impl Route {
         let path = match self {
             Route::Home => "",
             Route::Diagnostic(None) => "diagnostic",
-            Route::Diagnostic(Some(step)) => {
-                return format!("#/diagnostic/{}", percent_encode(step))
-            }
+            Route::Diagnostic(Some(step)) => return format!("#/diagnostic/{}", encode(step)),
             Route::Pathway(q) => {
                 let mut params = Vec::new();
                 if let Some(code) = &q.code {
@@ -141,7 +141,7 @@ impl Route {
                 }
                 return with_query("#/catalogue", &params);
             }
-            Route::Module(id) => return format!("#/catalogue/{}", percent_encode(id)),
+            Route::Module(id) => return format!("#/catalogue/{}", encode(id)),
             Route::About => "a-propos",
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
@@ -193,7 +193,7 @@ fn with_query(base: &str, params: &[(&str, &str)]) -> String {
     }
     let query: Vec<String> = params
         .iter()
-        .map(|(k, v)| format!("{k}={}", percent_encode(v)))
+        .map(|(k, v)| format!("{k}={}", encode(v)))
         .collect();
     format!("{base}?{}", query.join("&"))
 }
@@ -204,44 +204,9 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
         .filter(|pair| !pair.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), percent_decode(&v.replace('+', " ")))
+            (decode_lossy(k), decode_lossy(&v.replace('+', " ")))
         })
         .collect()
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
-}
-
-/// Decodes `%XX` sequences; malformed ones are kept as typed, and invalid
-/// UTF-8 is replaced, so a tampered URL never fails here.
-pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(value) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(value);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 pub const SERVICE_NAME: &str = "Parcours Territoires d'industrie";
@@ -323,8 +288,8 @@ mod tests {
         ] {
             assert!(Route::parse(hash).is_some(), "{hash}");
         }
-        assert_eq!(percent_decode("%E9t%C3%A9"), "\u{FFFD}t\u{e9}");
-        assert_eq!(percent_decode("a+b%2"), "a+b%2");
+        assert_eq!(decode_lossy("%E9t%C3%A9"), "\u{FFFD}t\u{e9}");
+        assert_eq!(decode_lossy("a+b%2"), "a+b%2");
     }
 
     #[test]

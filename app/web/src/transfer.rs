@@ -48,27 +48,61 @@ impl AnswersFile {
     }
 }
 
-/// Reads an imported file; the error is a French sentence for the user.
-pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
-    const NOT_OURS: &str = "Ce fichier n'est pas un fichier de réponses de Parcours Territoires d'industrie. Choisissez le fichier « reponses-parcours-ti-….json » obtenu avec « Télécharger mes réponses (JSON) ».";
-    if text.len() > MAX_BYTES {
-        return Err(format!(
-            "{NOT_OURS} (il est beaucoup trop volumineux pour en être un)."
-        ));
+/// Why an imported file was not read. Its French sentence, for the user,
+/// is its `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswersFileError {
+    /// Larger than [`MAX_BYTES`]: not answers to this questionnaire.
+    TooLarge,
+    /// Not JSON, or not marked as one of our files.
+    NotOurs,
+    /// One of ours, in a format version this build does not read.
+    OtherVersion,
+    /// One of ours, but the version or the answers cannot be read.
+    Damaged,
+}
+
+impl std::fmt::Display for AnswersFileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const NOT_OURS: &str = "Ce fichier n'est pas un fichier de réponses de Parcours Territoires d'industrie. Choisissez le fichier « reponses-parcours-ti-….json » obtenu avec « Télécharger mes réponses (JSON) ».";
+        match self {
+            AnswersFileError::TooLarge => write!(
+                f,
+                "{NOT_OURS} (il est beaucoup trop volumineux pour en être un)."
+            ),
+            AnswersFileError::NotOurs => f.write_str(NOT_OURS),
+            AnswersFileError::OtherVersion => f.write_str("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici."),
+            AnswersFileError::Damaged => f.write_str("Ce fichier de réponses est endommagé : certaines réponses sont illisibles. Aucune réponse n'a été modifiée."),
+        }
     }
+}
+
+/// Whether a file of `len` bytes may be an answers file: checked before
+/// its text is even read.
+pub fn check_size(len: usize) -> Result<(), AnswersFileError> {
+    if len > MAX_BYTES {
+        Err(AnswersFileError::TooLarge)
+    } else {
+        Ok(())
+    }
+}
+
+/// Reads an imported file.
+pub fn read_answers_file(text: &str) -> Result<AnswersFile, AnswersFileError> {
+    check_size(text.len())?;
     let text = text.trim_start_matches('\u{feff}');
     // What says whose file it is comes first; other fields are ignored.
-    let mut v = read::parse(text).map_err(|_| NOT_OURS.to_string())?;
+    let mut v = read::parse(text).map_err(|_| AnswersFileError::NotOurs)?;
     if !matches!(v.take("format"), Some(Json::Str(f)) if f == FORMAT) {
-        return Err(NOT_OURS.to_string());
+        return Err(AnswersFileError::NotOurs);
     }
     match v.take("format_version") {
         Some(Json::Num(Number::U(n))) if n == u64::from(FORMAT_VERSION) => {}
         // Another version, or none said: not readable here.
         None | Some(Json::Null) | Some(Json::Num(Number::U(_))) => {
-            return Err("Ce fichier de réponses a été produit par une autre version de l'application et ne peut pas être lu ici.".into());
+            return Err(AnswersFileError::OtherVersion);
         }
-        Some(_) => return Err(NOT_OURS.to_string()),
+        Some(_) => return Err(AnswersFileError::NotOurs),
     }
     let rest = |v: &mut Json| {
         Some(AnswersFile::new(
@@ -77,9 +111,12 @@ pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
             Answers::from_json(v.take("answers")?).ok()?,
         ))
     };
-    rest(&mut v).ok_or_else(|| {
-        "Ce fichier de réponses est endommagé : certaines réponses sont illisibles. Aucune réponse n'a été modifiée.".to_string()
-    })
+    rest(&mut v).ok_or(AnswersFileError::Damaged)
+}
+
+/// [`read_answers_file`], the error as the sentence the page shows.
+pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
+    read_answers_file(text).map_err(|e| e.to_string())
 }
 
 /// `parcours-ti-2026-11-26.md`, `reponses-parcours-ti-2026-11-26.json`.
@@ -135,7 +172,7 @@ mod tests {
     #[test]
     fn exported_answers_read_back() {
         let file = AnswersFile::new("2026.11.0", "2026-11-26", answers());
-        assert_eq!(parse_answers_file(&file.to_json()), Ok(file));
+        assert_eq!(read_answers_file(&file.to_json()), Ok(file));
     }
 
     #[test]
@@ -170,7 +207,7 @@ mod tests {
             .iter()
             .any(|m| m["standing"] == "closed" && m["state"] == "clos"));
         // Read back, the answers alone (the pathway is recomputed).
-        let back = parse_answers_file(&file.to_json()).unwrap();
+        let back = read_answers_file(&file.to_json()).unwrap();
         assert_eq!((back.answers, back.pathway), (answers, None));
     }
 
@@ -189,20 +226,19 @@ mod tests {
             r#"{"format":"parcours-ti/reponses","format_version":-1}"#,
             r#"{"format":"parcours-ti/reponses","format_version":1.0}"#,
         ] {
-            let error = parse_answers_file(text).unwrap_err();
-            assert!(
-                error.contains("n'est pas un fichier de réponses"),
-                "{text}: {error}"
+            assert_eq!(
+                read_answers_file(text),
+                Err(AnswersFileError::NotOurs),
+                "{text}"
             );
         }
         for version in ["9", "null", "absent"] {
             let other =
                 format!(r#"{{"format":"parcours-ti/reponses","format_version":{version}}}"#)
                     .replace(r#","format_version":absent"#, "");
-            assert!(
-                parse_answers_file(&other)
-                    .unwrap_err()
-                    .contains("autre version"),
+            assert_eq!(
+                read_answers_file(&other),
+                Err(AnswersFileError::OtherVersion),
                 "{other}"
             );
         }
@@ -214,10 +250,9 @@ mod tests {
             r#""catalogue_version":"x","exported":"y","answers":[]"#,
         ] {
             let damaged = format!("{{{head},{rest}}}");
-            assert!(
-                parse_answers_file(&damaged)
-                    .unwrap_err()
-                    .contains("endommagé"),
+            assert_eq!(
+                read_answers_file(&damaged),
+                Err(AnswersFileError::Damaged),
                 "{damaged}"
             );
         }
@@ -226,11 +261,36 @@ mod tests {
             r#"{{{head},"catalogue_version":"x","exported":"y","answers":{{"q":"oui"}},"notes":[1]}}"#
         );
         assert_eq!(
-            parse_answers_file(&extra).unwrap().answers.get("q"),
+            read_answers_file(&extra).unwrap().answers.get("q"),
             Some(&Answer::Option("oui".into()))
         );
         let huge = format!("\"{}\"", "a".repeat(MAX_BYTES + 1));
-        assert!(parse_answers_file(&huge).is_err());
+        assert_eq!(read_answers_file(&huge), Err(AnswersFileError::TooLarge));
+        assert_eq!(check_size(MAX_BYTES), Ok(()));
+        assert_eq!(check_size(MAX_BYTES + 1), Err(AnswersFileError::TooLarge));
+    }
+
+    #[test]
+    fn each_refusal_says_why_in_french() {
+        let says = |e: AnswersFileError, part: &str| {
+            let text = e.to_string();
+            assert!(text.contains(part), "{e:?}: {text}");
+        };
+        says(
+            AnswersFileError::NotOurs,
+            "n'est pas un fichier de réponses",
+        );
+        says(
+            AnswersFileError::TooLarge,
+            "n'est pas un fichier de réponses",
+        );
+        says(AnswersFileError::TooLarge, "trop volumineux");
+        says(AnswersFileError::OtherVersion, "autre version");
+        says(AnswersFileError::Damaged, "endommagé");
+        assert_eq!(
+            parse_answers_file("{}"),
+            Err(AnswersFileError::NotOurs.to_string())
+        );
     }
 
     #[test]
