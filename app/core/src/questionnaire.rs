@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::answer_check::toggle_answer;
 use crate::answers::{Answer, Answers};
 use crate::flow::Flow;
 use crate::model::{Catalogue, Question, QuestionKind};
@@ -294,6 +295,12 @@ pub fn pick(q: &Question, current: Option<&Answer>, choice: &Choice, on: bool) -
         Choice::Unknown => on.then_some(Answer::Unknown),
         Choice::Value(n) => on.then_some(Answer::Number(*n)),
         Choice::Option(id) if q.kind == QuestionKind::Multiple => {
+            // A real tick or untick follows the exclusive options' rule
+            // (one stands alone); a repeated event changes nothing.
+            let ticked = matches!(current, Some(Answer::Options(l)) if l.contains(id));
+            if on != ticked {
+                return toggle_answer(q, current, id);
+            }
             let mut list = match current {
                 Some(Answer::Options(list)) => list.clone(),
                 _ => Vec::new(),
@@ -386,6 +393,33 @@ mod tests {
             Some(Answer::Options(vec!["b".into()]))
         );
         assert_eq!(pick(&q, just_b.as_ref(), &b, false), None);
+    }
+
+    #[test]
+    fn an_exclusive_option_unticks_the_others_and_is_unticked_by_them() {
+        let q: Question = serde_json::from_value(serde_json::json!({
+            "id": "q", "label": "Q", "help": "H", "kind": "multiple",
+            "options": [
+                {"id": "a", "label": "A"},
+                {"id": "b", "label": "B"},
+                {"id": "aucun", "label": "Aucun", "exclusive": true}
+            ]
+        }))
+        .unwrap();
+        let (a, b, none) = (
+            Choice::Option("a".into()),
+            Choice::Option("b".into()),
+            Choice::Option("aucun".into()),
+        );
+        let ab = pick(&q, pick(&q, None, &a, true).as_ref(), &b, true);
+        let alone = pick(&q, ab.as_ref(), &none, true);
+        assert_eq!(alone, Some(Answer::Options(vec!["aucun".into()])));
+        assert_eq!(
+            pick(&q, alone.as_ref(), &b, true),
+            Some(Answer::Options(vec!["b".into()]))
+        );
+        // The same event twice: nothing more changes.
+        assert_eq!(pick(&q, alone.as_ref(), &none, true), alone);
     }
 
     #[test]
