@@ -31,6 +31,9 @@ pub struct StepOutline {
     pub label: String,
     /// Required visible questions without an answer.
     pub missing: Vec<String>,
+    /// Shown only for some answers (a theme's step): numbered among such
+    /// steps (see [`StepCount`]).
+    pub chosen: bool,
 }
 
 /// What the questionnaire's page shows for the step asked in its URL.
@@ -64,17 +67,39 @@ pub enum Back {
     Home,
 }
 
-/// « Étape 2 sur 3 »: the position of a step among the visible ones.
+/// « Étape 1 sur 2 », « Thème 2 sur 3 »: the position of a step, which
+/// never changes while the user is on it. The steps always shown (profile,
+/// choice of themes) are numbered among themselves: their total is known
+/// from the first step. The steps shown for some answers (one per chosen
+/// theme) are numbered apart, once chosen: ticking a theme changes no
+/// number on the screen that shows it, only the themes' count, read on
+/// the next steps. (A chosen step that hid or showed another chosen step
+/// would change its total; the catalogue's theme steps depend only on the
+/// choice of themes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepCount {
     /// 1-based.
     pub number: usize,
     pub total: usize,
+    /// One of the steps shown for some answers: « Thème n sur N ».
+    pub chosen: bool,
+}
+
+impl StepCount {
+    /// « étape » or « thème », for inside a sentence.
+    pub fn word(&self) -> &'static str {
+        if self.chosen {
+            "thème"
+        } else {
+            "étape"
+        }
+    }
 }
 
 impl fmt::Display for StepCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Étape {} sur {}", self.number, self.total)
+        let word = if self.chosen { "Thème" } else { "Étape" };
+        write!(f, "{word} {} sur {}", self.number, self.total)
     }
 }
 
@@ -88,6 +113,7 @@ impl Outline {
                 id: g.group.id.clone(),
                 label: g.group.label.clone(),
                 missing: g.missing_required.iter().map(|q| q.to_string()).collect(),
+                chosen: g.group.visible_if.is_some(),
             })
             .collect();
         let visible = flow
@@ -132,11 +158,16 @@ impl Outline {
         self.position(step).unwrap_or(0)
     }
 
-    /// « Étape n sur N » for `step`: N changes as themes are chosen.
+    /// « Étape n sur N » or « Thème n sur N » for `step` (see
+    /// [`StepCount`]).
     pub fn count(&self, step: &str) -> StepCount {
+        let index = self.index(step);
+        let chosen = self.steps.get(index).is_some_and(|s| s.chosen);
+        let same = |s: &&StepOutline| s.chosen == chosen;
         StepCount {
-            number: self.index(step) + 1,
-            total: self.steps.len(),
+            number: self.steps[..index].iter().filter(same).count() + 1,
+            total: self.steps.iter().filter(same).count().max(1),
+            chosen,
         }
     }
 

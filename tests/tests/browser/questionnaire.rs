@@ -58,13 +58,15 @@ async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
     page.tab_to("the foncier theme", |id, _| id == foncier)
         .await;
     page.press(Key::Space.into()).await;
-    page.heading("Étape 2 sur 3").await;
+    // The count stays while themes are ticked; the next step appears.
+    page.wait_text(".fr-stepper__details", "Foncier").await;
+    page.heading("Étape 2 sur 2").await;
     page.tab_to("« Suivant »", |id, _| id == "bouton-suivant")
         .await;
     page.press(Key::Enter.into()).await;
 
     // Foncier: « Oui » to refused implantations, then « Voir mon parcours ».
-    page.heading("Étape 3 sur 3").await;
+    page.heading("Thème 1 sur 1").await;
     until("focus moves to the step heading", async || {
         page.focused().await.1 == "H1"
     })
@@ -181,7 +183,7 @@ async fn a_reload_resumes_at_the_same_step_with_the_same_answers() {
     page.answer("fon-refus", "oui").await;
     page.reload().await;
     page.heading("Foncier").await;
-    page.heading("Étape 3 sur 4").await;
+    page.heading("Thème 1 sur 2").await;
     until("the answer is restored", async || {
         page.answered("fon-refus", "oui").await
     })
