@@ -113,8 +113,14 @@ async fn a_long_step_unfolds_by_keyboard_and_prints_whole() {
     page.wait_for_modules(&ids(&want)).await;
 
     assert_eq!(page.text(&button).await, label);
-    assert_eq!(page.attr(&button, "aria-expanded").await.as_deref(), Some("false"));
-    assert_eq!(page.attr(&button, "aria-controls").await.as_deref(), Some(body.as_str()));
+    assert_eq!(
+        page.attr(&button, "aria-expanded").await.as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        page.attr(&button, "aria-controls").await.as_deref(),
+        Some(body.as_str())
+    );
     assert!(!page.shown(&hidden_card).await, "folded until asked");
     let shown_card = format!("#module-{}", step.shown()[0].id);
     assert!(page.shown(&shown_card).await);
@@ -123,17 +129,31 @@ async fn a_long_step_unfolds_by_keyboard_and_prints_whole() {
     page.tab_to(&label, |_, text| text == label).await;
     page.press(Key::Enter.into()).await;
     until("the step unfolds", async || page.shown(&hidden_card).await).await;
-    assert_eq!(page.attr(&button, "aria-expanded").await.as_deref(), Some("true"));
-    page.assert_axe_clean("a pathway with a step unfolded").await;
+    assert_eq!(
+        page.attr(&button, "aria-expanded").await.as_deref(),
+        Some("true")
+    );
+    page.assert_axe_clean("a pathway with a step unfolded")
+        .await;
     page.press(Key::Enter.into()).await;
-    until("the step folds back", async || !page.shown(&hidden_card).await).await;
-    assert_eq!(page.attr(&button, "aria-expanded").await.as_deref(), Some("false"));
-    page.assert_axe_clean("a pathway with its steps folded").await;
+    until("the step folds back", async || {
+        !page.shown(&hidden_card).await
+    })
+    .await;
+    assert_eq!(
+        page.attr(&button, "aria-expanded").await.as_deref(),
+        Some("false")
+    );
+    page.assert_axe_clean("a pathway with its steps folded")
+        .await;
 
     // Paper cannot unfold: the folded modules are printed under a heading.
     let text = squash(&page.printed_text().await);
     let heading = squash(&fold_heading(n).unwrap());
-    assert!(text.contains(&heading), "« {heading} » not printed:\n{text}");
+    assert!(
+        text.contains(&heading),
+        "« {heading} » not printed:\n{text}"
+    );
     let title = squash(&step.folded()[0].title);
     assert!(text.contains(&title), "« {title} » not printed:\n{text}");
 }

@@ -323,3 +323,41 @@ async fn at_320_px_nothing_overflows_horizontally() {
         );
     }
 }
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn an_exclusive_option_unticks_the_others_and_is_unticked_by_them() {
+    let page = browser().await;
+    page.open_with_answers(&profile(&["foncier"]), "#/diagnostic/foncier")
+        .await;
+    page.heading("Thème 1 sur 1").await;
+    page.answer("fon-besoins", "grands-sites").await;
+    page.answer("fon-besoins", "ateliers").await;
+    until("two needs ticked", async || {
+        page.answered("fon-besoins", "ateliers").await
+    })
+    .await;
+    // « Aucun » stands alone: the others are unticked on screen and saved.
+    page.answer("fon-besoins", "aucun").await;
+    until("« Aucun » unticks the others", async || {
+        page.answered("fon-besoins", "aucun").await
+            && !page.answered("fon-besoins", "grands-sites").await
+            && !page.answered("fon-besoins", "ateliers").await
+    })
+    .await;
+    let alone = Some(Answer::Options(vec!["aucun".into()]));
+    until("« Aucun » saved alone", async || {
+        page.saved()
+            .await
+            .and_then(|a| a.get("fon-besoins").cloned())
+            == alone
+    })
+    .await;
+    // Ticking another need unticks « Aucun ».
+    page.answer("fon-besoins", "petits-locaux").await;
+    until("another need unticks « Aucun »", async || {
+        page.answered("fon-besoins", "petits-locaux").await
+            && !page.answered("fon-besoins", "aucun").await
+    })
+    .await;
+}
