@@ -58,8 +58,11 @@ async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
     page.tab_to("the foncier theme", |id, _| id == foncier)
         .await;
     page.press(Key::Space.into()).await;
-    // The count stays while themes are ticked; the next step appears.
-    page.wait_text(".fr-stepper__details", "Foncier").await;
+    // The count stays while themes are ticked.
+    until("the foncier theme is ticked", async || {
+        page.answered("themes", "foncier").await
+    })
+    .await;
     page.heading("Étape 2 sur 2").await;
     page.tab_to("« Suivant »", |id, _| id == "bouton-suivant")
         .await;
@@ -276,9 +279,10 @@ async fn axe_finds_no_violation_on_any_step() {
     let mut report = Report::default();
     let steps = visible_steps();
     assert_eq!(steps.len(), 7, "profile, themes and five themes: {steps:?}");
+    let outline = parcours_core::questionnaire::Outline::new(catalogue(), &everything());
     for step in &steps {
         page.visit(&format!("#/diagnostic/{step}")).await;
-        page.heading("Étape").await;
+        page.heading(&outline.count(step).to_string()).await;
         report.axe(&page, step).await;
     }
     // The error state too.
