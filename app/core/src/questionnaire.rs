@@ -8,6 +8,7 @@
 
 use std::fmt;
 
+use crate::answer_check::toggle_answer;
 use crate::answers::{Answer, Answers};
 use crate::flow::Flow;
 use crate::model::{Catalogue, Question, QuestionKind};
@@ -30,6 +31,9 @@ pub struct StepOutline {
     pub label: String,
     /// Required visible questions without an answer.
     pub missing: Vec<String>,
+    /// Shown only for some answers (a theme's step): numbered among such
+    /// steps (see [`StepCount`]).
+    pub chosen: bool,
 }
 
 /// What the questionnaire's page shows for the step asked in its URL.
@@ -63,17 +67,39 @@ pub enum Back {
     Home,
 }
 
-/// « Étape 2 sur 3 »: the position of a step among the visible ones.
+/// « Étape 1 sur 2 », « Thème 2 sur 3 »: the position of a step, which
+/// never changes while the user is on it. The steps always shown (profile,
+/// choice of themes) are numbered among themselves: their total is known
+/// from the first step. The steps shown for some answers (one per chosen
+/// theme) are numbered apart, once chosen: ticking a theme changes no
+/// number on the screen that shows it, only the themes' count, read on
+/// the next steps. (A chosen step that hid or showed another chosen step
+/// would change its total; the catalogue's theme steps depend only on the
+/// choice of themes.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StepCount {
     /// 1-based.
     pub number: usize,
     pub total: usize,
+    /// One of the steps shown for some answers: « Thème n sur N ».
+    pub chosen: bool,
+}
+
+impl StepCount {
+    /// « étape » or « thème », for inside a sentence.
+    pub fn word(&self) -> &'static str {
+        if self.chosen {
+            "thème"
+        } else {
+            "étape"
+        }
+    }
 }
 
 impl fmt::Display for StepCount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Étape {} sur {}", self.number, self.total)
+        let word = if self.chosen { "Thème" } else { "Étape" };
+        write!(f, "{word} {} sur {}", self.number, self.total)
     }
 }
 
@@ -87,6 +113,7 @@ impl Outline {
                 id: g.group.id.clone(),
                 label: g.group.label.clone(),
                 missing: g.missing_required.iter().map(|q| q.to_string()).collect(),
+                chosen: g.group.visible_if.is_some(),
             })
             .collect();
         let visible = flow
@@ -131,11 +158,16 @@ impl Outline {
         self.position(step).unwrap_or(0)
     }
 
-    /// « Étape n sur N » for `step`: N changes as themes are chosen.
+    /// « Étape n sur N » or « Thème n sur N » for `step` (see
+    /// [`StepCount`]).
     pub fn count(&self, step: &str) -> StepCount {
+        let index = self.index(step);
+        let chosen = self.steps.get(index).is_some_and(|s| s.chosen);
+        let same = |s: &&StepOutline| s.chosen == chosen;
         StepCount {
-            number: self.index(step) + 1,
-            total: self.steps.len(),
+            number: self.steps[..index].iter().filter(same).count() + 1,
+            total: self.steps.iter().filter(same).count().max(1),
+            chosen,
         }
     }
 
@@ -294,6 +326,12 @@ pub fn pick(q: &Question, current: Option<&Answer>, choice: &Choice, on: bool) -
         Choice::Unknown => on.then_some(Answer::Unknown),
         Choice::Value(n) => on.then_some(Answer::Number(*n)),
         Choice::Option(id) if q.kind == QuestionKind::Multiple => {
+            // A real tick or untick follows the exclusive options' rule
+            // (one stands alone); a repeated event changes nothing.
+            let ticked = matches!(current, Some(Answer::Options(l)) if l.contains(id));
+            if on != ticked {
+                return toggle_answer(q, current, id);
+            }
             let mut list = match current {
                 Some(Answer::Options(list)) => list.clone(),
                 _ => Vec::new(),
@@ -386,6 +424,33 @@ mod tests {
             Some(Answer::Options(vec!["b".into()]))
         );
         assert_eq!(pick(&q, just_b.as_ref(), &b, false), None);
+    }
+
+    #[test]
+    fn an_exclusive_option_unticks_the_others_and_is_unticked_by_them() {
+        let q: Question = serde_json::from_value(serde_json::json!({
+            "id": "q", "label": "Q", "help": "H", "kind": "multiple",
+            "options": [
+                {"id": "a", "label": "A"},
+                {"id": "b", "label": "B"},
+                {"id": "aucun", "label": "Aucun", "exclusive": true}
+            ]
+        }))
+        .unwrap();
+        let (a, b, none) = (
+            Choice::Option("a".into()),
+            Choice::Option("b".into()),
+            Choice::Option("aucun".into()),
+        );
+        let ab = pick(&q, pick(&q, None, &a, true).as_ref(), &b, true);
+        let alone = pick(&q, ab.as_ref(), &none, true);
+        assert_eq!(alone, Some(Answer::Options(vec!["aucun".into()])));
+        assert_eq!(
+            pick(&q, alone.as_ref(), &b, true),
+            Some(Answer::Options(vec!["b".into()]))
+        );
+        // The same event twice: nothing more changes.
+        assert_eq!(pick(&q, alone.as_ref(), &none, true), alone);
     }
 
     #[test]

@@ -20,13 +20,19 @@ fn steps_follow_the_answers_and_are_counted() {
         o.count("profil"),
         StepCount {
             number: 1,
-            total: 1
+            total: 1,
+            chosen: false
         }
     );
     assert_eq!(o.count("profil").to_string(), "Étape 1 sur 1");
     let o = Outline::new(&cat, &answers(&[("themes", opts(&["foncier", "emploi"]))]));
     assert_eq!(ids(&o), ["profil", "foncier", "emploi"]);
-    assert_eq!(o.count("foncier").to_string(), "Étape 2 sur 3");
+    // Choosing themes on a step leaves its count as it was: the themes'
+    // steps are numbered apart.
+    assert_eq!(o.count("profil").to_string(), "Étape 1 sur 1");
+    assert_eq!(o.count("foncier").to_string(), "Thème 1 sur 2");
+    assert_eq!(o.count("emploi").to_string(), "Thème 2 sur 2");
+    assert_eq!(o.count("emploi").word(), "thème");
     assert_eq!(
         o.next_step("foncier").map(|s| s.label.as_str()),
         Some("Emploi")

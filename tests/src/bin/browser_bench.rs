@@ -173,7 +173,7 @@ async fn main() {
             &page,
             "#/diagnostic/foncier",
             "Suivant",
-            "Étape 4 sur",
+            "Thème 2 sur",
             None,
         )
         .await;

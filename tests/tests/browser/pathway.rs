@@ -4,6 +4,7 @@
 //! show exactly that, in that order.
 
 use parcours_core::export::{CLOSED_HEADING, PROPOSITIONS_HEADING};
+use parcours_core::priorities::{NOTHING_URGENT_TITLE, PRIORITIES_HEADING};
 use parcours_core::{Answer, Answers, Availability, Pathway, Standing};
 use parcours_e2e::browser::{browser, downloaded, setup, until, Report};
 use parcours_e2e::{catalogue, ids, scenario, scratch_dir, squash};
@@ -41,13 +42,18 @@ async fn the_pathway_of_a_journey_reopens_identically_from_its_share_link() {
         &format!("{} services recommandés", want.module_count()),
     )
     .await;
-    let summary = page.wait_text("#parcours-resume", "Pour commencer").await;
-    for m in want.top(3) {
-        assert!(
-            summary.contains(&m.title),
-            "« {} » in the summary:\n{summary}",
-            m.title
-        );
+    page.wait_text("#parcours-resume", PRIORITIES_HEADING).await;
+    // « Vos priorités »: the core's, in its order, each with why.
+    let mut shown = Vec::new();
+    for li in page.elements("#parcours-priorites li").await {
+        shown.push(li.text().await.unwrap());
+    }
+    let list = want.priority_list();
+    assert!(!list.is_empty(), "a scenario with priorities");
+    assert_eq!(shown.len(), list.len(), "{shown:?}");
+    for (line, p) in shown.iter().zip(&list) {
+        assert!(line.contains(&p.module.title), "{line}");
+        assert!(line.contains(&p.why.text()), "{line}");
     }
     let first = want.modules().next().unwrap();
     let card = page.wait_card("Recommandé parce que").await;
@@ -153,8 +159,10 @@ async fn an_old_version_link_is_migrated_with_a_notice() {
     page.heading("Parcours partagé").await;
     let notice = page.wait_text(".parcours-notice", "2025.01.0").await;
     assert!(notice.contains("question-retiree"), "{notice}");
-    answers.remove("question-retiree");
-    page.wait_for_modules(&ids(&expected(&answers))).await;
+    // What the core keeps of them (scales turned round since, among others).
+    let (kept, _) = parcours_core::share::migrate(catalogue(), "2025.01.0", answers);
+    assert!(!kept.contains_key("question-retiree"));
+    page.wait_for_modules(&ids(&expected(&kept))).await;
 }
 
 #[tokio::test]
@@ -375,7 +383,7 @@ async fn exports_are_produced_and_the_answers_file_reimports_to_the_same_pathway
     page.click("#export-csv").await;
     let csv = std::fs::read_to_string(downloaded(&downloads, ".csv").await).unwrap();
     assert!(csv.trim_start_matches('\u{feff}').starts_with(
-        "étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
+        "ordre,priorité,affichage,étape,module,opérateur,nature,état,comment y accéder,lien officiel,score,raisons"
     ));
     assert_eq!(
         csv.lines().count(),
@@ -647,15 +655,15 @@ async fn when_nothing_is_detected_the_page_says_so_and_invites_to_browse_the_cat
         "fon-zan-etat": "non",
         "fon-friches": "non",
         "fon-taxe": "oui",
-        "fon-qualite": 5,
+        "fon-qualite": 1,
         "fon-site-historique": "non"
     }))
     .unwrap();
-    assert!(parcours_e2e::pathway(&answers).is_empty());
+    let want = parcours_e2e::pathway(&answers);
+    assert!(want.is_empty() && want.nothing_urgent);
     let page = browser().await;
     page.open_with_answers(&answers, "#/parcours").await;
-    page.wait_text("#parcours-vide", "Aucun besoin particulier")
-        .await;
+    page.wait_text("#parcours-vide", NOTHING_URGENT_TITLE).await;
     assert!(page.modules_shown().await.is_empty());
     page.click("#parcours-vide a[href='#/catalogue']").await;
     page.heading("Catalogue des services").await;

@@ -58,13 +58,18 @@ async fn a_complete_journey_by_keyboard_alone_reaches_the_pathway() {
     page.tab_to("the foncier theme", |id, _| id == foncier)
         .await;
     page.press(Key::Space.into()).await;
-    page.heading("Étape 2 sur 3").await;
+    // The count stays while themes are ticked.
+    until("the foncier theme is ticked", async || {
+        page.answered("themes", "foncier").await
+    })
+    .await;
+    page.heading("Étape 2 sur 2").await;
     page.tab_to("« Suivant »", |id, _| id == "bouton-suivant")
         .await;
     page.press(Key::Enter.into()).await;
 
     // Foncier: « Oui » to refused implantations, then « Voir mon parcours ».
-    page.heading("Étape 3 sur 3").await;
+    page.heading("Thème 1 sur 1").await;
     until("focus moves to the step heading", async || {
         page.focused().await.1 == "H1"
     })
@@ -181,7 +186,7 @@ async fn a_reload_resumes_at_the_same_step_with_the_same_answers() {
     page.answer("fon-refus", "oui").await;
     page.reload().await;
     page.heading("Foncier").await;
-    page.heading("Étape 3 sur 4").await;
+    page.heading("Thème 1 sur 2").await;
     until("the answer is restored", async || {
         page.answered("fon-refus", "oui").await
     })
@@ -274,9 +279,10 @@ async fn axe_finds_no_violation_on_any_step() {
     let mut report = Report::default();
     let steps = visible_steps();
     assert_eq!(steps.len(), 7, "profile, themes and five themes: {steps:?}");
+    let outline = parcours_core::questionnaire::Outline::new(catalogue(), &everything());
     for step in &steps {
         page.visit(&format!("#/diagnostic/{step}")).await;
-        page.heading("Étape").await;
+        page.heading(&outline.count(step).to_string()).await;
         report.axe(&page, step).await;
     }
     // The error state too.
@@ -320,4 +326,42 @@ async fn at_320_px_nothing_overflows_horizontally() {
             screens.display()
         );
     }
+}
+
+#[tokio::test]
+#[ignore = "needs the built dist/ and Chromium: run `make test`"]
+async fn an_exclusive_option_unticks_the_others_and_is_unticked_by_them() {
+    let page = browser().await;
+    page.open_with_answers(&profile(&["foncier"]), "#/diagnostic/foncier")
+        .await;
+    page.heading("Thème 1 sur 1").await;
+    page.answer("fon-besoins", "grands-sites").await;
+    page.answer("fon-besoins", "ateliers").await;
+    until("two needs ticked", async || {
+        page.answered("fon-besoins", "ateliers").await
+    })
+    .await;
+    // « Aucun » stands alone: the others are unticked on screen and saved.
+    page.answer("fon-besoins", "aucun").await;
+    until("« Aucun » unticks the others", async || {
+        page.answered("fon-besoins", "aucun").await
+            && !page.answered("fon-besoins", "grands-sites").await
+            && !page.answered("fon-besoins", "ateliers").await
+    })
+    .await;
+    let alone = Some(Answer::Options(vec!["aucun".into()]));
+    until("« Aucun » saved alone", async || {
+        page.saved()
+            .await
+            .and_then(|a| a.get("fon-besoins").cloned())
+            == alone
+    })
+    .await;
+    // Ticking another need unticks « Aucun ».
+    page.answer("fon-besoins", "petits-locaux").await;
+    until("another need unticks « Aucun »", async || {
+        page.answered("fon-besoins", "petits-locaux").await
+            && !page.answered("fon-besoins", "aucun").await
+    })
+    .await;
 }

@@ -6,6 +6,7 @@
 
 mod catalogue_error;
 mod external_link;
+mod fold;
 mod footer;
 mod header;
 mod module_status;
@@ -16,6 +17,7 @@ mod way_in;
 
 pub use catalogue_error::{CatalogueError, WithCatalogue};
 pub use external_link::ExternalLink;
+pub use fold::Fold;
 pub use footer::show_catalogue_version;
 pub use header::{mark_current_page, navigation};
 pub use module_status::ModuleStatus;

@@ -9,6 +9,7 @@ pub mod legal;
 pub mod module;
 pub mod not_found;
 pub mod pathway;
+pub mod priorities;
 pub mod privacy;
 pub mod questionnaire;
 pub mod workshop;

@@ -11,14 +11,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parcours_core::date::french as french_date;
+use parcours_core::priorities::{NOTHING_URGENT_EMPTY_TEXT, NOTHING_URGENT_TITLE};
 use parcours_core::recommend::Recommended;
 use parcours_core::{export, recommend, share, Answers, Catalogue, Pathway};
 
 use crate::app::{use_app, AppState};
-use crate::components::{ModuleStatus, WayIn, WithCatalogue};
+use crate::components::{Fold, ModuleStatus, WayIn, WithCatalogue};
 use crate::dom;
 use crate::loader::plural;
 use crate::pages::apart::Apart;
+use crate::pages::priorities::Priorities;
 use crate::present::{access_link, operators, themes_covered};
 use crate::route::{PathwayQuery, Route};
 use crate::storage::{self, VIEW_KEY};
@@ -160,7 +162,8 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                 let p = pathway.get();
                 if p.is_empty() {
                     let apart = !p.not_actionable.is_empty();
-                    return view! { <NothingDetected apart/> }.into_any();
+                    let urgent_free = p.nothing_urgent;
+                    return view! { <NothingDetected apart urgent_free/> }.into_any();
                 }
                 view! { <Summary cat=cat.clone() pathway=p/> }.into_any()
             }
@@ -202,23 +205,19 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
                                 {(!step.description.is_empty())
                                     .then(|| view! { <p class="parcours-step__desc">{step.description.clone()}</p> })}
                                 <ul class="parcours-cards">
-                                    {step
-                                        .modules
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(i, m)| view! {
-                                            <li>
-                                                <ModuleCard
-                                                    cat=cat.clone()
-                                                    pathway=p.clone()
-                                                    module=m.clone()
-                                                    number=first + i + 1
-                                                    detailed
-                                                />
-                                            </li>
-                                        })
-                                        .collect_view()}
+                                    {cards(&cat, &p, step.shown(), first, detailed)}
                                 </ul>
+                                {
+                                    let (cat, p, step) = (cat.clone(), p.clone(), step.clone());
+                                    let after = first + step.shown().len();
+                                    view! {
+                                        <Fold id=format!("etape-{}-suite", step.id) n=step.folded().len()>
+                                            <ul class="parcours-cards">
+                                                {cards(&cat, &p, step.folded(), after, detailed)}
+                                            </ul>
+                                        </Fold>
+                                    }
+                                }
                             </section>
                         })
                     })
@@ -252,6 +251,33 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
         </p>
     }
     .into_any()
+}
+
+/// The cards of `modules`, numbered from `before + 1`.
+fn cards(
+    cat: &Arc<Catalogue>,
+    pathway: &Pathway,
+    modules: &[Recommended],
+    before: usize,
+    detailed: bool,
+) -> impl IntoView {
+    modules
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            view! {
+                <li>
+                    <ModuleCard
+                        cat=cat.clone()
+                        pathway=pathway.clone()
+                        module=m.clone()
+                        number=before + i + 1
+                        detailed
+                    />
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// The catalogue's labels start with a lower-case Latin letter, if any:
@@ -341,14 +367,17 @@ fn NotStarted() -> impl IntoView {
 }
 
 /// No step. `apart`: the answers point only to what nobody can apply to
-/// today, listed below.
+/// today, listed below. `urgent_free`: no answer shows a need (the core's
+/// « Rien d'urgent »).
 #[component]
-fn NothingDetected(apart: bool) -> impl IntoView {
+fn NothingDetected(apart: bool, urgent_free: bool) -> impl IntoView {
     view! {
         <div class="fr-callout fr-mb-4w" id="parcours-vide">
             <h2 class="fr-callout__title">
                 {if apart {
                     "Aucun service ouvert aujourd'hui ne répond à vos besoins"
+                } else if urgent_free {
+                    NOTHING_URGENT_TITLE
                 } else {
                     "Aucun besoin particulier n'a été détecté"
                 }}
@@ -356,6 +385,8 @@ fn NothingDetected(apart: bool) -> impl IntoView {
             <p class="fr-callout__text">
                 {if apart {
                     "Ce que la note demande pour votre situation et les dispositifs clos qui vous concerneraient sont présentés plus bas. Vous pouvez aussi parcourir l'ensemble des services, ou revoir vos réponses."
+                } else if urgent_free {
+                    NOTHING_URGENT_EMPTY_TEXT
                 } else {
                     "Vos réponses ne font apparaître aucun besoin auquel un service du catalogue répondrait en priorité. Vous pouvez parcourir l'ensemble des services, ou revoir vos réponses."
                 }}
@@ -376,17 +407,12 @@ fn NothingDetected(apart: bool) -> impl IntoView {
     }
 }
 
-/// Number of modules, themes covered, the three to start with.
+/// Number of modules, themes covered, « Vos priorités ».
 #[component]
 fn Summary(cat: Arc<Catalogue>, pathway: Pathway) -> impl IntoView {
     let themes = themes_covered(&cat, &pathway);
     let count = pathway.module_count();
     let steps = pathway.steps.len();
-    let top: Vec<(String, String)> = pathway
-        .top(3)
-        .into_iter()
-        .map(|m| (m.id.clone(), m.title.clone()))
-        .collect();
     view! {
         <div class="fr-callout parcours-summary fr-mb-4w" id="parcours-resume">
             <h2 class="fr-callout__title">"En résumé"</h2>
@@ -401,30 +427,7 @@ fn Summary(cat: Arc<Catalogue>, pathway: Pathway) -> impl IntoView {
                 <strong>"Thèmes couverts : "</strong>
                 {themes.join(", ")}
             </p>
-            <p class="fr-mb-1w"><strong>"Pour commencer :"</strong></p>
-            <ol class="parcours-top">
-                {top
-                    .into_iter()
-                    .map(|(id, title)| {
-                        let target = format!("#module-{id}");
-                        let focus_target = format!("#module-{id} h3");
-                        view! {
-                            <li>
-                                // An in-page jump: the route stays in the URL.
-                                <a
-                                    href=target
-                                    on:click=move |ev| {
-                                        ev.prevent_default();
-                                        dom::focus(&focus_target);
-                                    }
-                                >
-                                    {title}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ol>
+            <Priorities pathway/>
         </div>
     }
 }

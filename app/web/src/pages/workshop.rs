@@ -298,6 +298,19 @@ fn diff_view(old: &Catalogue, new: &Catalogue) -> impl IntoView {
     let header = (!d.header_changed.is_empty()).then(|| {
         view! { <p>{format!("En-tête modifié : {}.", d.header_changed.join(", "))}</p> }
     });
+    // One sample a scale: its lowest value and what it now reads as.
+    let turned: Vec<String> = d
+        .turned_scales
+        .iter()
+        .map(|a| {
+            format!(
+                "{} : une réponse « {} » se lira « {} ».",
+                question_label(new, &a.question),
+                a.from,
+                a.to
+            )
+        })
+        .collect();
     let lost = d.lost_answers.clone();
     let lost_view = if lost.is_empty() {
         view! {
@@ -344,6 +357,12 @@ fn diff_view(old: &Catalogue, new: &Catalogue) -> impl IntoView {
         }}
         <h3>"Réponses enregistrées et liens de partage"</h3>
         {lost_view}
+        {(!turned.is_empty()).then(|| view! {
+            <p>"Échelles retournées : les réponses enregistrées ou partagées avec le catalogue publié seront lues dans le nouveau sens (avec un message à la personne)."</p>
+            <ul id="atelier-echelles">
+                {turned.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        })}
     }
 }
 

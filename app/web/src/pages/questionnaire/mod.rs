@@ -56,8 +56,10 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
         Effect::new(move |_| {
             let count = outline.with(|o| o.count(&id));
             dom::set_title(&document_title(&format!(
-                "{label} (étape {} sur {}) — Diagnostic",
-                count.number, count.total
+                "{label} ({} {} sur {}) — Diagnostic",
+                count.word(),
+                count.number,
+                count.total
             )));
         });
     }
@@ -136,7 +138,8 @@ fn Questionnaire(cat: Arc<Catalogue>, step: Option<String>) -> impl IntoView {
 }
 
 /// The DSFR stepper: the step's title, « Étape n sur N » and the next
-/// step's name. One reactive block: the count changes as themes are chosen.
+/// step's name. One reactive block: the next step changes as themes are
+/// chosen (the count does not, see `StepCount`).
 #[component]
 fn Stepper(label: String, step: String, outline: Memo<Outline>) -> impl IntoView {
     move || {
