@@ -259,7 +259,7 @@ pub fn App() -> impl IntoView {
     });
 
     spawn_local(async move {
-        let state = match loader::fetch(dom::meta("parcours-catalogue-version")).await {
+        let state = match loader::fetch().await {
             Ok(cat) => {
                 // The page that needs the catalogue renders in a task of
                 // its own, not in the one that parsed it.
