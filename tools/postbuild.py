@@ -121,6 +121,7 @@ def content_hash(data: bytes) -> str:
 def app_sources(src: Path):
     """Every text that can name a DSFR class or read a DSFR variable."""
     paths = sorted((src / "app" / "web" / "src").rglob("*.rs"))
+    paths += sorted((src / "app" / "web" / "text").glob("*.html"))
     paths += [src / "index.html", src / "app" / "web" / "shell.js"]
     paths += sorted((src / "style").glob("*.css"))
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)

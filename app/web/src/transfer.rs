@@ -48,14 +48,27 @@ impl AnswersFile {
     }
 }
 
-/// Reads an imported file; the error is a French sentence for the user.
-pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
-    const NOT_OURS: &str = "Ce fichier n'est pas un fichier de réponses de Parcours Territoires d'industrie. Choisissez le fichier « reponses-parcours-ti-….json » obtenu avec « Télécharger mes réponses (JSON) ».";
-    if text.len() > MAX_BYTES {
+const NOT_OURS: &str = "Ce fichier n'est pas un fichier de réponses de Parcours Territoires d'industrie. Choisissez le fichier « reponses-parcours-ti-….json » obtenu avec « Télécharger mes réponses (JSON) ».";
+
+/// Whether a file of `bytes` bytes can be an answers file: checked before
+/// reading a chosen file, and again on the text read.
+pub fn check_size(bytes: f64) -> Result<(), String> {
+    if bytes > MAX_BYTES as f64 {
         return Err(format!(
             "{NOT_OURS} (il est beaucoup trop volumineux pour en être un)."
         ));
     }
+    Ok(())
+}
+
+/// A chosen file the browser could not read as text.
+pub fn unreadable() -> String {
+    NOT_OURS.to_string()
+}
+
+/// Reads an imported file; the error is a French sentence for the user.
+pub fn parse_answers_file(text: &str) -> Result<AnswersFile, String> {
+    check_size(text.len() as f64)?;
     let text = text.trim_start_matches('\u{feff}');
     // What says whose file it is comes first; other fields are ignored.
     let mut v = read::parse(text).map_err(|_| NOT_OURS.to_string())?;
@@ -230,7 +243,21 @@ mod tests {
             Some(&Answer::Option("oui".into()))
         );
         let huge = format!("\"{}\"", "a".repeat(MAX_BYTES + 1));
-        assert!(parse_answers_file(&huge).is_err());
+        assert!(parse_answers_file(&huge)
+            .unwrap_err()
+            .ends_with("(il est beaucoup trop volumineux pour en être un)."));
+    }
+
+    #[test]
+    fn a_file_too_large_is_refused_before_it_is_read() {
+        assert!(check_size(MAX_BYTES as f64).is_ok());
+        let error = check_size(MAX_BYTES as f64 + 1.0).unwrap_err();
+        assert!(
+            error.contains("n'est pas un fichier de réponses"),
+            "{error}"
+        );
+        assert!(error.contains("trop volumineux"), "{error}");
+        assert!(unreadable().contains("n'est pas un fichier de réponses"));
     }
 
     #[test]

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use parcours_core::flow::Flow;
 use parcours_core::{Answer, Catalogue, Question, QuestionKind};
 
-use crate::app::use_app;
 use crate::components::WithCatalogue;
 use crate::dom;
 use crate::route::{document_title, PathwayQuery, Route};
+use crate::state::use_app;
 
 #[component]
 pub fn DiagnosticPage(step: Option<String>) -> impl IntoView {
