@@ -17,6 +17,10 @@ assets. This script is its two hooks:
 `post_build`, in Trunk's staging folder, runs POST_BUILD in order:
 - `catalogue`: the published catalogue without indentation, its version
   stamped into index.html (the app's cache-buster);
+- `catalogue_digest`: `catalogue check` on content/catalogue.json, then
+  the SHA-256 of the published copy stamped into index.html: loader.js
+  starts the public bundle, which does not carry the validator, only on
+  that very file;
 - `minify_scripts`: terser on the scripts of a release build (Trunk's
   minify-js cannot read them);
 - `atelier`: the Atelier's bundle named by its hash (Trunk names a
@@ -67,10 +71,12 @@ FONT_BASE = set(range(0x20, 0x7F)) | {ord(c) for c in (
     "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°\u00a0\u202f"
 )}
 
-# OpenType features kept: kerning, ligatures, and what composes accents.
-# Marianne's others (fractions, ordinals, alternates) are never asked for
-# by the DSFR and weigh a fifth of each file.
-FONT_FEATURES = ["kern", "liga", "locl", "ccmp", "mark", "mkmk"]
+# OpenType features kept: kerning and ligatures. Marianne's others are
+# never asked for by the DSFR (fractions, ordinals, alternates: a fifth of
+# each file) or do nothing for this subset in French: `locl` is registered
+# for Catalan, Romanian, Turkish… only, and no glyph of the subset takes a
+# mark (`ccmp`, `mark`, `mkmk`): 0.55 KiB less a weight.
+FONT_FEATURES = ["kern", "liga"]
 
 
 class BuildError(Exception):
@@ -117,6 +123,7 @@ def content_hash(data: bytes) -> str:
 def app_sources(src: Path):
     """Every text that can name a DSFR class or read a DSFR variable."""
     paths = sorted((src / "app" / "web" / "src").rglob("*.rs"))
+    paths += sorted((src / "app" / "web" / "text").glob("*.html"))
     paths += [src / "index.html", src / "app" / "web" / "shell.js"]
     paths += sorted((src / "style").glob("*.css"))
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
@@ -225,8 +232,9 @@ def compact_json(text: str):
 def catalogue(build: Build):
     """The published catalogue without indentation (−8 % gzip; editors keep
     the readable content/catalogue.json), and its version in index.html. A
-    file that is not JSON is published as is, for the app to report its line
-    and column, with an empty version: a broken catalogue must still build."""
+    file that is not JSON is published as is, with an empty version, for the
+    app to report its line and column: `make run` must still build a broken
+    catalogue (`catalogue_digest` fails a release build on it)."""
     path = build.staging / "content" / "catalogue.json"
     text = path.read_text(encoding="utf-8")
     version = ""
@@ -286,27 +294,58 @@ def offline(build: Build):
     build.fill("__OFFLINE__", "on" if build.release else "off")
 
 
-def open_data(build: Build):
-    """content/dispositifs-aide.csv, by `catalogue export --format
-    dispositif-aide` (the CLI, built natively and offline like the rest of
-    the build). The CLI is built with the stable toolchain: the release
-    wasm's pinned nightly, build-std and flags (Makefile, RELEASE_WASM_ENV)
-    are not passed on to it. A catalogue the export refuses (the modules to
-    fix are printed) fails a release build; `make run` goes on without the
-    file, so that the app shows the catalogue's own errors while it is
-    being edited."""
+def run_cli(build: Build, *args: str) -> bool:
+    """Runs the `catalogue` command (parcours-cli), built natively and
+    offline like the rest of the build, with the stable toolchain: the
+    release wasm's pinned nightly, build-std and flags (Makefile,
+    RELEASE_WASM_ENV) are not passed on to it. It prints its own messages;
+    True when it succeeded."""
     env = {
         k: v for k, v in os.environ.items()
         if k not in ("RUSTUP_TOOLCHAIN", "RUSTFLAGS", "CARGO_ENCODED_RUSTFLAGS", "CARGO_BUILD_TARGET")
         and not k.startswith("CARGO_UNSTABLE_")
     }
-    cargo = [
-        "cargo", "run", "--quiet", "--locked", "--offline", "-p", "parcours-cli", "--",
-        "export", "--format", "dispositif-aide",
+    cargo = ["cargo", "run", "--quiet", "--locked", "--offline", "-p", "parcours-cli", "--", *args]
+    return subprocess.run(cargo, cwd=build.src, env=env).returncode == 0
+
+
+def check_catalogue(build: Build) -> bool:
+    return run_cli(build, "check", str(build.src / "content" / "catalogue.json"))
+
+
+def catalogue_digest(build: Build, check=check_catalogue):
+    """`catalogue check` on the editors' file (the same checks as the
+    Atelier's), then the SHA-256 of the published copy (compacted by
+    `catalogue`, which must run first) in index.html. The public bundle
+    reads the catalogue's types but does not carry the validator (17 KiB of
+    wasm, BENCHMARKS.md): loader.js starts it only when the catalogue it
+    fetched has this digest, and otherwise starts the Atelier's bundle,
+    which validates it and lists its errors in French. A catalogue the
+    check refuses fails a release build; `make run` goes on with no digest,
+    so that the page shows those errors while the file is being edited."""
+    published = build.staging / "content" / "catalogue.json"
+    if check(build):
+        digest = hashlib.sha256(published.read_bytes()).hexdigest()
+    elif build.release:
+        raise BuildError("content/catalogue.json n'est pas valide (catalogue check, ci-dessus) : corrigez-le avant de publier")
+    else:
+        print("postbuild: content/catalogue.json n'est pas valide : l'application affichera ses erreurs", file=sys.stderr)
+        digest = ""
+    build.fill("__CATALOGUE_DIGEST__", digest)
+
+
+def open_data(build: Build):
+    """content/dispositifs-aide.csv, by `catalogue export --format
+    dispositif-aide` (`run_cli`). A catalogue the export refuses (the
+    modules to fix are printed) fails a release build; `make run` goes on
+    without the file, so that the app shows the catalogue's own errors
+    while it is being edited."""
+    exported = run_cli(
+        build, "export", "--format", "dispositif-aide",
         "--catalogue", str(build.src / "content" / "catalogue.json"),
         str(build.staging / "content" / "dispositifs-aide.csv"),
-    ]
-    if subprocess.run(cargo, cwd=build.src, env=env).returncode != 0:
+    )
+    if not exported:
         message = "l'export des offres en données ouvertes (catalogue export --format dispositif-aide) a échoué"
         if build.release:
             raise BuildError(message)
@@ -345,7 +384,7 @@ def service_worker(build: Build):
     worker.write_text(text.replace(SW_PLACEHOLDER, filled), encoding="utf-8")
 
 
-POST_BUILD = [catalogue, minify_scripts, atelier, offline, open_data, service_worker]
+POST_BUILD = [catalogue, catalogue_digest, minify_scripts, atelier, offline, open_data, service_worker]
 
 
 def _python_with_fonttools():

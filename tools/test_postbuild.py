@@ -4,6 +4,7 @@
     python3 -m unittest discover -s tools
 """
 
+import hashlib
 import json
 import tempfile
 import unittest
@@ -14,6 +15,7 @@ import postbuild
 from postbuild import Build, BuildError
 
 INDEX = """<!doctype html><html><meta content=__CATALOGUE_VERSION__ name=parcours-catalogue-version>
+<meta content=__CATALOGUE_DIGEST__ name=parcours-catalogue-digest>
 <meta content=__OFFLINE__ name=parcours-offline><meta content=__ATELIER__ name=parcours-atelier>
 <script src=/sub/loader-1.js type=module></script></html>
 """
@@ -66,6 +68,28 @@ class Catalogue(StagingTest):
         postbuild.catalogue(self.build)
         self.assertEqual(self.read("content/catalogue.json"), "[1,2]\n")
         self.assertIn("content= name=parcours-catalogue-version", self.read("index.html"))
+
+
+class CatalogueDigest(StagingTest):
+    def test_a_checked_catalogue_is_stamped_with_the_digest_of_its_published_copy(self):
+        postbuild.catalogue(self.build)
+        postbuild.catalogue_digest(self.build, check=lambda build: True)
+        published = (self.staging / "content" / "catalogue.json").read_bytes()
+        self.assertIn(f"content={hashlib.sha256(published).hexdigest()} name=parcours-catalogue-digest",
+                      self.read("index.html"))
+
+    def test_a_refused_catalogue_fails_a_release_build(self):
+        with self.assertRaises(BuildError):
+            postbuild.catalogue_digest(self.build, check=lambda build: False)
+
+    def test_a_refused_catalogue_gets_no_digest_while_editing(self):
+        self.build.release = False
+        postbuild.catalogue_digest(self.build, check=lambda build: False)
+        self.assertIn("content= name=parcours-catalogue-digest", self.read("index.html"))
+
+    def test_the_digest_is_taken_after_the_compaction(self):
+        steps = postbuild.POST_BUILD
+        self.assertLess(steps.index(postbuild.catalogue), steps.index(postbuild.catalogue_digest))
 
 
 class Placeholders(StagingTest):

@@ -59,6 +59,12 @@ pub fn take_chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     Some(file)
 }
 
+/// The text of a file the user chose; `None` when the browser cannot read it.
+pub async fn file_text(file: &web_sys::File) -> Option<String> {
+    let text: js_sys::JsString = settle(file.text()).await.ok()?;
+    Some(text.into())
+}
+
 /// Runs `f` in a task of its own, `ms` milliseconds from now.
 pub fn later(ms: i32, f: impl FnOnce() + 'static) {
     let closure = wasm_bindgen::closure::Closure::once_into_js(f);
@@ -74,6 +80,42 @@ pub async fn next_task() {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Takes a promise a script of the page left on `globalThis` for the app
+/// (loader.js's `parcoursCatalogue`): once, the property is removed.
+pub fn take_global_promise(name: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str(name);
+    let value = js_sys::Reflect::get(&global, &key).ok()?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    value.dyn_into().ok()
+}
+
+/// Awaits a promise; a rejection as the browser words it (« TypeError:
+/// Failed to fetch »).
+pub async fn settle<T: JsCast>(promise: js_sys::Promise) -> Result<T, String> {
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(value) => Ok(value.unchecked_into()),
+        Err(error) => Err(match error.dyn_ref::<js_sys::Error>() {
+            Some(e) => String::from(e.to_string()),
+            None => error
+                .as_string()
+                .unwrap_or_else(|| "erreur inconnue".into()),
+        }),
+    }
+}
+
+/// `fetch(url)`, relative to the document.
+pub async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    settle(window().fetch_with_str(url)).await
+}
+
+/// The body of a response, as text.
+pub async fn body_text(response: &web_sys::Response) -> Result<String, String> {
+    let promise = response.text().map_err(|_| "corps déjà lu".to_string())?;
+    let text: js_sys::JsString = settle(promise).await?;
+    Ok(text.into())
 }
 
 pub fn reload() {

@@ -1,8 +1,11 @@
 //! Parcours TI in the browser: a thin Leptos layer over `parcours-core`.
 //!
-//! `app` holds the shell and routing, `pages` one module per page,
-//! `components` the DSFR building blocks; everything that can be decided
-//! without a browser (routes, URLs, texts) is plain Rust tested natively.
+//! `app` is the shell and router; `state` the shared state and the rules
+//! that change it; `pages` one module (or folder) per page, composing the
+//! DSFR layer of `components`; `loader`, `storage` and `dom` talk to the
+//! browser; `route`, `present`, `transfer` and `atelier` decide without it
+//! (plain Rust, tested natively). ARCHITECTURE.md says what may import
+//! what.
 
 // The release wasm is built with `-Zfmt-debug=none` (Makefile): `{:?}`
 // prints nothing there, so no code the app runs may write Debug output
@@ -11,15 +14,16 @@
 #![cfg_attr(test, allow(clippy::use_debug, clippy::dbg_macro))]
 
 pub mod app;
+pub mod atelier;
 pub mod components;
 pub mod dom;
 pub mod loader;
 pub mod pages;
 pub mod present;
 pub mod route;
+pub mod state;
 pub mod storage;
 pub mod transfer;
-pub mod workshop;
 
 pub use app::App;
 

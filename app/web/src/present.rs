@@ -139,6 +139,22 @@ pub fn describe(cat: &Catalogue, condition: &Condition) -> String {
     }
 }
 
+/// The text with its first letter in upper case. The catalogue's labels
+/// and the core's messages start with a lower-case Latin letter, if any:
+/// `char::to_uppercase` would bring Unicode's case table into the wasm.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c @ ('a'..='z' | 'à'..='ö' | 'ø'..='þ')) => {
+            let upper = char::from_u32(c as u32 - 32).unwrap_or(c);
+            std::iter::once(upper).chain(chars).collect()
+        }
+        Some('œ') => std::iter::once('Œ').chain(chars).collect(),
+        Some(c) => std::iter::once(c).chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Lower-case, accents folded: « Équipe » matches « equipe ».
 /// French needs only Latin-1 and « Œ », « Ÿ »: written out here because
 /// `char::to_lowercase` brings Unicode's whole case table into the wasm.
@@ -244,6 +260,27 @@ pub fn matches(cat: &Catalogue, module: &Module, filters: &Filters, today: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalise_agrees_with_unicode_on_french_initials() {
+        for text in [
+            "école",
+            "œuvre",
+            "à vérifier",
+            "friche",
+            "ça",
+            "1 module",
+            "« cité »",
+            "",
+        ] {
+            let mut chars = text.chars();
+            let unicode: String = match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            };
+            assert_eq!(capitalise(text), unicode, "{text}");
+        }
+    }
 
     fn catalogue() -> Catalogue {
         let text = std::fs::read_to_string(concat!(

@@ -24,7 +24,7 @@ pub enum Route {
     Legal,
     Privacy,
     /// The Atelier du catalogue, for editors (not in the main navigation).
-    Workshop,
+    Atelier,
     /// Deliberately stops the app, so that the crash banner can be checked
     /// on a deployed site (and by the end-to-end tests).
     CrashTest,
@@ -100,7 +100,7 @@ impl Route {
             "accessibilite" => Route::Accessibility,
             "mentions-legales" => Route::Legal,
             "donnees-personnelles" => Route::Privacy,
-            "atelier" => Route::Workshop,
+            "atelier" => Route::Atelier,
             "verification/arret" => Route::CrashTest,
             other => Route::NotFound(other.to_string()),
         }
@@ -146,7 +146,7 @@ impl Route {
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
             Route::Privacy => "donnees-personnelles",
-            Route::Workshop => "atelier",
+            Route::Atelier => "atelier",
             Route::CrashTest => "verification/arret",
             Route::NotFound(path) => path.as_str(),
         };
@@ -180,7 +180,7 @@ impl Route {
             Route::Accessibility => "Déclaration d'accessibilité",
             Route::Legal => "Mentions légales",
             Route::Privacy => "Données personnelles",
-            Route::Workshop => "Atelier du catalogue",
+            Route::Atelier => "Atelier du catalogue",
             Route::CrashTest => "Vérification de l'arrêt sur erreur",
             Route::NotFound(_) => "Page introuvable",
         }
@@ -235,7 +235,7 @@ mod tests {
             Route::Accessibility,
             Route::Legal,
             Route::Privacy,
-            Route::Workshop,
+            Route::Atelier,
         ] {
             assert_eq!(Route::parse(&route.href()), Some(route));
         }

@@ -79,7 +79,7 @@ fn read_saved(text: &str) -> Option<Saved> {
 pub fn encode(saved: &Saved) -> String {
     // Strings and string-keyed maps always serialise; `expect` would bring
     // serde_json's Debug printer into the wasm.
-    serde_json::to_string(saved).unwrap_or_default()
+    serde_json::to_string_pretty(saved).unwrap_or_default()
 }
 
 /// The browser's storage, if it lets us use it.

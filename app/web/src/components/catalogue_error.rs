@@ -3,9 +3,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use parcours_core::Catalogue;
 
-use crate::app::use_app;
+use super::{Alert, AlertKind, Button, Priority};
 use crate::dom;
 use crate::loader::{CatalogueState, LoadFailure};
+use crate::state::use_app;
 
 /// What the user sees when the catalogue cannot be used: what happened in
 /// plain French, what to do, and the details for the site's web team.
@@ -13,16 +14,21 @@ use crate::loader::{CatalogueState, LoadFailure};
 pub fn CatalogueError(failure: LoadFailure) -> impl IntoView {
     let LoadFailure { summary, details } = failure;
     view! {
-        <div class="fr-alert fr-alert--error fr-mb-4w" role="alert" id="erreur-catalogue">
-            <h2 class="fr-alert__title">"Le catalogue des services n'est pas disponible"</h2>
+        <Alert
+            kind=AlertKind::Error
+            title="Le catalogue des services n'est pas disponible"
+            id="erreur-catalogue"
+            role="alert"
+            class="fr-mb-4w"
+        >
             <p>{summary}</p>
             <p>
                 "Le diagnostic et le parcours ont besoin de ce catalogue. Réessayez dans quelques instants ; si le problème persiste, signalez-le à l'équipe qui publie ce site. Les réponses déjà enregistrées dans ce navigateur sont conservées."
             </p>
+            // Reloading runs the page's loader again, which fetches the
+            // catalogue and chooses the bundle that reads it.
             <p class="fr-mt-2w">
-                <button type="button" class="fr-btn fr-btn--secondary" on:click=|_| dom::reload()>
-                    "Réessayer"
-                </button>
+                <Button priority=Priority::Secondary on_click=|_| dom::reload()>"Réessayer"</Button>
             </p>
             <details class="fr-mt-2w">
                 <summary>"Détails techniques pour l'équipe du site"</summary>
@@ -30,7 +36,7 @@ pub fn CatalogueError(failure: LoadFailure) -> impl IntoView {
                     {details.into_iter().map(|d| view! { <li><code>{d}</code></li> }).collect_view()}
                 </ul>
             </details>
-        </div>
+        </Alert>
     }
 }
 
@@ -42,13 +48,20 @@ where
     F: Fn(Arc<Catalogue>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    catalogue_or_status(Box::new(move |cat| render(cat).into_any()))
+}
+
+/// What `WithCatalogue` shows, compiled once for every page (the generic
+/// part only erases the page's view).
+fn catalogue_or_status(render: Box<dyn Fn(Arc<Catalogue>) -> AnyView + Send + Sync>) -> AnyView {
     let app = use_app();
-    move || match app.catalogue.get() {
+    (move || match app.catalogue.get() {
         CatalogueState::Loading => view! {
             <p role="status" class="fr-my-4w">"Chargement du catalogue des services…"</p>
         }
         .into_any(),
-        CatalogueState::Ready(cat) => render(cat).into_any(),
+        CatalogueState::Ready(cat) => render(cat),
         CatalogueState::Failed(failure) => view! { <CatalogueError failure/> }.into_any(),
-    }
+    })
+    .into_any()
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use super::{Alert, AlertKind};
+use crate::state::use_app;
 
 /// One-off messages (answers adapted to a new catalogue, unreadable saved
 /// data, a damaged share link), each dismissible.
@@ -14,24 +15,21 @@ pub fn Notices() -> impl IntoView {
             .enumerate()
             .map(|(index, notice)| {
                 view! {
-                    <div class="fr-alert fr-alert--info fr-mb-3w parcours-notice" role="status">
-                        <h2 class="fr-alert__title">{notice.title}</h2>
+                    <Alert kind=AlertKind::Info title=notice.title role="status" class="fr-mb-3w parcours-notice">
                         <ul>
                             {notice.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                         </ul>
+                        // DSFR's closing button: a cross, its label for
+                        // screen readers and as a tooltip.
                         <button
                             type="button"
                             class="fr-btn--close fr-btn"
                             title="Masquer ce message"
-                            on:click=move |_| app.notices.update(|n| {
-                                if index < n.len() {
-                                    n.remove(index);
-                                }
-                            })
+                            on:click=move |_| app.dismiss(index)
                         >
                             "Masquer ce message"
                         </button>
-                    </div>
+                    </Alert>
                 }
             })
             .collect_view()

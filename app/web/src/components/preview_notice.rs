@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 #[cfg(feature = "atelier")]
-use crate::{app::use_app, loader::CatalogueState, route::Route};
+use super::{Banner, Button, Priority};
+#[cfg(feature = "atelier")]
+use crate::{loader::CatalogueState, route::Route, state::use_app};
 
 /// The public bundle never previews (the Atelier is not in it).
 #[cfg(not(feature = "atelier"))]
@@ -23,29 +25,33 @@ pub fn PreviewNotice() -> impl IntoView {
             _ => String::new(),
         };
         Some(view! {
-            <div class="fr-notice fr-notice--info parcours-preview" id="avis-apercu" role="region" aria-label="Aperçu du catalogue">
-                <div class="fr-container">
-                    <div class="fr-notice__body">
-                        <p>
-                            <span class="fr-notice__title">
-                                {format!("Aperçu : l'application utilise votre fichier de catalogue (version {version}), pas le catalogue publié.")}
-                            </span>
-                            <span class="fr-notice__desc">
-                                " Rien n'est envoyé ; vos réponses pendant l'aperçu ne sont pas enregistrées. Recharger la page revient au catalogue publié. "
-                            </span>
-                            <a class="fr-link" href=Route::Workshop.href()>"Retour à l'atelier"</a>
-                        </p>
-                        <button
-                            type="button"
-                            class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w"
-                            id="quitter-apercu"
-                            on:click=move |_| app.end_preview()
-                        >
-                            "Quitter l'aperçu"
-                        </button>
-                    </div>
-                </div>
-            </div>
+            // A landmark: it offers actions on every page (the Atelier's bundle
+            // only, where the attributes' generic code costs no visitor).
+            <Banner
+                id="avis-apercu"
+                class="parcours-preview"
+                attr:role="region"
+                attr:aria-label="Aperçu du catalogue"
+            >
+                <p>
+                    <span class="fr-notice__title">
+                        {format!("Aperçu : l'application utilise votre fichier de catalogue (version {version}), pas le catalogue publié.")}
+                    </span>
+                    <span class="fr-notice__desc">
+                        " Rien n'est envoyé ; vos réponses pendant l'aperçu ne sont pas enregistrées. Recharger la page revient au catalogue publié. "
+                    </span>
+                    <a class="fr-link" href=Route::Atelier.href()>"Retour à l'atelier"</a>
+                </p>
+                <Button
+                    priority=Priority::Secondary
+                    small=true
+                    id="quitter-apercu"
+                    class="fr-mt-1w"
+                    on_click=move |_| app.end_preview()
+                >
+                    "Quitter l'aperçu"
+                </Button>
+            </Banner>
         })
     }
 }

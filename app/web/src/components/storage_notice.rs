@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
+use super::Banner;
+use crate::state::use_app;
 use crate::storage::StorageStatus;
 
 /// Says so when answers cannot be kept in this browser; the questionnaire
@@ -15,13 +16,9 @@ pub fn StorageNotice() -> impl IntoView {
             StorageStatus::Full => "L'espace de stockage de votre navigateur est plein : vos dernières réponses ne sont pas conservées. Pour les garder, copiez le lien de votre parcours.",
         };
         Some(view! {
-            <div class="fr-notice fr-notice--warning fr-mb-3w" id="avis-stockage">
-                <div class="fr-container">
-                    <div class="fr-notice__body">
-                        <p class="fr-notice__title">{text}</p>
-                    </div>
-                </div>
-            </div>
+            <Banner warning=true id="avis-stockage" class="fr-mb-3w">
+                <p class="fr-notice__title">{text}</p>
+            </Banner>
         })
     }
 }

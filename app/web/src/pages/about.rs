@@ -88,7 +88,7 @@ pub fn AboutPage() -> impl IntoView {
         <h2>"Pour les personnes qui rédigent le catalogue"</h2>
         <p>
             "L'"
-            <a href=Route::Workshop.href()>"Atelier du catalogue"</a>
+            <a href=Route::Atelier.href()>"Atelier du catalogue"</a>
             " vérifie un fichier « catalogue.json » modifié, permet d'essayer l'application avec lui avant publication et montre ce qui change par rapport au catalogue publié. Le fichier reste dans votre navigateur."
         </p>
     }

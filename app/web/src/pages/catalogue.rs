@@ -8,11 +8,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use parcours_core::{Availability, Catalogue};
 
-use crate::app::use_app;
-use crate::components::{ModuleStatus, WayIn, WithCatalogue};
+use crate::components::{button_class, Card, Field, ModuleStatus, Priority, WayIn, WithCatalogue};
 use crate::loader::plural;
 use crate::present::{access_link, matches, operators, Filters};
 use crate::route::{CatalogueQuery, Route};
+use crate::state::use_app;
 
 #[component]
 pub fn CataloguePage(query: CatalogueQuery) -> impl IntoView {
@@ -146,8 +146,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                        get: fn(&Filters) -> Option<String>,
                        set: fn(&mut Filters, Option<String>)| {
         view! {
-            <div class="fr-select-group parcours-filter">
-                <label class="fr-label" for=id>{label}</label>
+            <Field kind="fr-select-group" class="parcours-filter" for_id=id label>
                 <select
                     class="fr-select"
                     id=id
@@ -174,18 +173,19 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </div>
+            </Field>
         }
     };
 
     let cat_list = cat.clone();
     view! {
         <div class="parcours-filters fr-mb-4w" role="search" aria-label="Filtrer le catalogue">
-            <div class="fr-input-group parcours-search">
-                <label class="fr-label" for="recherche-catalogue">
-                    "Rechercher un service"
-                    <span class="fr-hint-text">"Un ou plusieurs mots : titre, description, opérateur, thème."</span>
-                </label>
+            <Field
+                class="parcours-search"
+                for_id="recherche-catalogue"
+                label="Rechercher un service"
+                hint="Un ou plusieurs mots : titre, description, opérateur, thème."
+            >
                 <input
                     class="fr-input"
                     type="search"
@@ -198,7 +198,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                         write(f);
                     }
                 />
-            </div>
+            </Field>
             <div class="parcours-filter-row">
                 {select("filtre-operateur", "Opérateur", "Tous les opérateurs", providers, |f| f.provider.clone(), |f, v| f.provider = v)}
                 {select("filtre-theme", "Thème", "Tous les thèmes", themes, |f| f.theme.clone(), |f, v| f.theme = v)}
@@ -209,7 +209,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
             <p class="fr-mt-2w">
                 <button
                     type="button"
-                    class="fr-btn fr-btn--tertiary fr-btn--sm"
+                    class=button_class(Priority::Tertiary, true)
                     id="effacer-filtres"
                     disabled=move || filters.get() == Filters::default()
                     on:click=move |_| write(Filters::default())
@@ -259,27 +259,26 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                             let kind = cat.kind(&m.kind).map(|k| k.label.clone()).unwrap_or_default();
                             let state = m.state_on(&today);
                             let link = access_link(&cat, &m);
-                            // No whole-card link: the official link inside must stay reachable.
+                            let detail = format!("{} · {}", operators(&cat, &m), kind);
                             view! {
                                 <li>
-                                    <article class="fr-card fr-card--no-arrow fr-card--sm parcours-catalogue-card" data-module=m.id.clone()>
-                                        <div class="fr-card__body">
-                                            <div class="fr-card__content">
-                                                <h2 class="fr-card__title">
-                                                    <a href=Route::Module(m.id.clone()).href()>{m.title.clone()}</a>
-                                                </h2>
-                                                <p class="fr-card__desc">{m.summary.clone()}</p>
-                                                <div class="fr-card__start">
-                                                    <p class="fr-card__detail">{format!("{} · {}", operators(&cat, &m), kind)}</p>
-                                                    <ModuleStatus nature=m.nature status=m.status.clone() state/>
-                                                </div>
-                                                <div class="fr-card__end">
-                                                    <WayIn access=m.access.clone() link/>
-                                                    <p class="fr-card__detail">{format!("Étape : {step} · Thèmes : {}", themes.join(", "))}</p>
-                                                </div>
-                                            </div>
+                                    <Card
+                                        title=m.title.clone()
+                                        href=Route::Module(m.id.clone()).href()
+                                        level=2
+                                        module=m.id.clone()
+                                        class="fr-card--sm parcours-catalogue-card"
+                                        desc=m.summary.clone()
+                                    >
+                                        <div class="fr-card__start">
+                                            <p class="fr-card__detail">{detail}</p>
+                                            <ModuleStatus nature=m.nature status=m.status.clone() state/>
                                         </div>
-                                    </article>
+                                        <div class="fr-card__end">
+                                            <WayIn access=m.access.clone() link/>
+                                            <p class="fr-card__detail">{format!("Étape : {step} · Thèmes : {}", themes.join(", "))}</p>
+                                        </div>
+                                    </Card>
                                 </li>
                             }
                         })

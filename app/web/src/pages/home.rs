@@ -1,10 +1,13 @@
 use leptos::prelude::*;
 
-use crate::app::use_app;
-use crate::components::WithCatalogue;
+use crate::components::{
+    button_class, Alert, AlertKind, Button, ButtonLink, ButtonsGroup, Callout, Priority,
+    WithCatalogue,
+};
 use crate::dom;
 use crate::loader::plural;
 use crate::route::{CatalogueQuery, PathwayQuery, Route};
+use crate::state::use_app;
 
 /// « Commencer », or « Reprendre » and « Recommencer » (confirmed) when
 /// answers are saved in this browser.
@@ -19,21 +22,21 @@ fn StartButtons() -> impl IntoView {
         dom::set_hash(&Route::Diagnostic(None).href());
     };
     view! {
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-2w" id="actions-accueil">
+        <ButtonsGroup id="actions-accueil" class="fr-mb-2w">
             {move || if has_answers() {
                 view! {
                     <li>
-                        <a class="fr-btn" href=Route::Diagnostic(None).href()>"Reprendre mon diagnostic"</a>
+                        <ButtonLink href=Route::Diagnostic(None).href()>"Reprendre mon diagnostic"</ButtonLink>
                     </li>
                     <li>
-                        <a class="fr-btn fr-btn--secondary" href=Route::Pathway(PathwayQuery::default()).href()>
+                        <ButtonLink href=Route::Pathway(PathwayQuery::default()).href() priority=Priority::Secondary>
                             "Voir mon parcours"
-                        </a>
+                        </ButtonLink>
                     </li>
                     <li>
                         <button
                             type="button"
-                            class="fr-btn fr-btn--tertiary"
+                            class=button_class(Priority::Tertiary, false)
                             aria-expanded=move || confirming.get().to_string()
                             aria-controls="confirmation-recommencer"
                             on:click=move |_| confirming.set(true)
@@ -46,17 +49,17 @@ fn StartButtons() -> impl IntoView {
             } else {
                 view! {
                     <li>
-                        <a class="fr-btn" href=Route::Diagnostic(None).href()>"Commencer le diagnostic"</a>
+                        <ButtonLink href=Route::Diagnostic(None).href()>"Commencer le diagnostic"</ButtonLink>
                     </li>
                     <li>
-                        <a class="fr-btn fr-btn--secondary" href=Route::Catalogue(CatalogueQuery::default()).href()>
+                        <ButtonLink href=Route::Catalogue(CatalogueQuery::default()).href() priority=Priority::Secondary>
                             "Parcourir le catalogue"
-                        </a>
+                        </ButtonLink>
                     </li>
                 }
                 .into_any()
             }}
-        </ul>
+        </ButtonsGroup>
         {move || has_answers().then(|| view! {
             <p class="fr-mb-4w">
                 <a class="fr-link" href=Route::Catalogue(CatalogueQuery::default()).href()>
@@ -66,18 +69,17 @@ fn StartButtons() -> impl IntoView {
         })}
         <div id="confirmation-recommencer">
             {move || confirming.get().then(|| view! {
-                <div class="fr-alert fr-alert--warning fr-mb-4w">
-                    <h2 class="fr-alert__title">"Effacer vos réponses et recommencer ?"</h2>
+                <Alert kind=AlertKind::Warning title="Effacer vos réponses et recommencer ?" class="fr-mb-4w">
                     <p>"Toutes les réponses enregistrées dans ce navigateur seront effacées. Pour les garder, copiez d'abord le lien de votre parcours."</p>
-                    <ul class="fr-btns-group fr-btns-group--inline-sm fr-mt-2w">
-                        <li><button type="button" class="fr-btn" on:click=restart>"Effacer et recommencer"</button></li>
+                    <ButtonsGroup inline_sm=true class="fr-mt-2w">
+                        <li><Button on_click=restart>"Effacer et recommencer"</Button></li>
                         <li>
-                            <button type="button" class="fr-btn fr-btn--secondary" on:click=move |_| confirming.set(false)>
+                            <Button priority=Priority::Secondary on_click=move |_| confirming.set(false)>
                                 "Annuler"
-                            </button>
+                            </Button>
                         </li>
-                    </ul>
-                </div>
+                    </ButtonsGroup>
+                </Alert>
             })}
         </div>
     }
@@ -94,12 +96,11 @@ pub fn HomePage() -> impl IntoView {
         </p>
         <StartButtons/>
 
-        <div class="fr-callout fr-mb-4w" id="promesse-confidentialite">
-            <h2 class="fr-callout__title">"Vos réponses ne quittent pas votre navigateur"</h2>
+        <Callout title="Vos réponses ne quittent pas votre navigateur" id="promesse-confidentialite">
             <p class="fr-callout__text">
                 "Aucun compte, aucun envoi : le diagnostic et le parcours sont calculés sur votre appareil. Vos réponses ne sont enregistrées que dans ce navigateur, pour que vous puissiez reprendre plus tard, et vous pouvez les effacer à tout moment."
             </p>
-        </div>
+        </Callout>
 
         <h2>"Pour qui ?"</h2>
         <ul>

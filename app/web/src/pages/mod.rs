@@ -1,15 +1,14 @@
-//! One module per page.
+//! One module per page; a page that holds several views is a folder.
+//! Pages compose views from `components` and call `state`, `present` and
+//! the core; they never import `app` or each other.
 
 pub mod about;
-pub mod accessibility;
-pub mod apart;
+#[cfg(feature = "atelier")]
+pub mod atelier;
 pub mod catalogue;
 pub mod home;
-pub mod legal;
 pub mod module;
 pub mod not_found;
 pub mod pathway;
-pub mod priorities;
-pub mod privacy;
 pub mod questionnaire;
-pub mod workshop;
+pub mod text;

@@ -7,11 +7,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use parcours_core::{Catalogue, Module};
 
-use crate::app::use_app;
-use crate::components::{ExternalLink, ModuleStatus, WayIn, WithCatalogue};
+use crate::components::{
+    Breadcrumb, ExternalLink, ModuleStatus, Tag, TagsGroup, WayIn, WithCatalogue,
+};
 use crate::dom;
 use crate::present::{access_link, describe, operators, safe_url};
 use crate::route::{document_title, CatalogueQuery, Route};
+use crate::state::use_app;
 
 #[component]
 pub fn ModulePage(id: String) -> impl IntoView {
@@ -78,6 +80,7 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         .map(|p| (p.name.clone(), safe_url(p.url.as_deref())))
         .collect();
     let source = cat.source(&m.source.document).cloned();
+    let operators = operators(&cat, &m);
     let access = access_link(&cat, &m);
     let state = m.state_on(&use_app().today());
     let step_href = Route::Catalogue(CatalogueQuery {
@@ -87,21 +90,21 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
     .href();
 
     view! {
-        <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-            <ol class="fr-breadcrumb__list">
-                <li><a class="fr-breadcrumb__link" href=Route::Home.href()>"Accueil"</a></li>
-                <li><a class="fr-breadcrumb__link" href=Route::Catalogue(Default::default()).href()>"Catalogue"</a></li>
-                <li><a class="fr-breadcrumb__link" aria-current="page">{m.title.clone()}</a></li>
-            </ol>
-        </nav>
+        <Breadcrumb
+            trail=vec![
+                ("Accueil", Route::Home.href()),
+                ("Catalogue", Route::Catalogue(Default::default()).href()),
+            ]
+            current=m.title.clone()
+        />
         <h1 tabindex="-1">{m.title.clone()}</h1>
         <p class="fr-text--lead">{m.summary.clone()}</p>
         <ModuleStatus nature=m.nature status=m.status.clone() state/>
         <WayIn access=m.access.clone() link=access/>
-        <ul class="fr-tags-group fr-mb-3w">
-            <li><p class="fr-tag">{operators(&cat, &m)}</p></li>
-            <li><a class="fr-tag" href=step_href>{format!("Étape : {step}")}</a></li>
-            <li><p class="fr-tag">{kind}</p></li>
+        <TagsGroup class="fr-mb-3w">
+            <Tag label=operators/>
+            <Tag label=format!("Étape : {step}") href=step_href/>
+            <Tag label=kind/>
             {themes
                 .into_iter()
                 .map(|(id, label)| {
@@ -110,10 +113,10 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
                         ..Default::default()
                     })
                     .href();
-                    view! { <li><a class="fr-tag" href=href>{label}</a></li> }
+                    view! { <Tag label href/> }
                 })
                 .collect_view()}
-        </ul>
+        </TagsGroup>
         <h2>"En détail"</h2>
         <dl class="parcours-facts">
             <dt>"Ce que cela apporte"</dt>

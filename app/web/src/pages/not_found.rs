@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::{ButtonLink, ButtonsGroup};
 use crate::route::Route;
 
 #[component]
@@ -12,8 +13,8 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
         <p>
             "Si vous l'avez copiée, vérifiez qu'elle est complète. Elle a peut-être aussi été produite par une version plus ancienne du service."
         </p>
-        <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li><a class="fr-btn" href=Route::Home.href()>"Retour à l'accueil"</a></li>
-        </ul>
+        <ButtonsGroup>
+            <li><ButtonLink href=Route::Home.href()>"Retour à l'accueil"</ButtonLink></li>
+        </ButtonsGroup>
     }
 }

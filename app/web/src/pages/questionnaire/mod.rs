@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use parcours_core::questionnaire::{Back, Forward, Opening, Outline};
 use parcours_core::Catalogue;
 
-use crate::app::use_app;
 use crate::components::WithCatalogue;
 use crate::dom;
 use crate::route::{document_title, PathwayQuery, Route};
+use crate::state::use_app;
 
 use question::{field_id, QuestionField};
 

@@ -10,7 +10,7 @@ use parcours_core::questionnaire::{
 };
 use parcours_core::{Answer, Question, QuestionKind};
 
-use crate::app::use_app;
+use crate::state::use_app;
 
 /// Element id of a question's fieldset.
 pub fn field_id(question: &str) -> String {

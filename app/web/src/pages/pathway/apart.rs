@@ -10,7 +10,7 @@ use parcours_core::export::{APART, WHY_APART};
 use parcours_core::recommend::NotActionable;
 use parcours_core::{Catalogue, Pathway, Standing};
 
-use crate::components::{ModuleStatus, WayIn};
+use crate::components::{Card, ModuleStatus, Tag, TagsGroup, WayIn};
 use crate::present::access_link;
 use crate::route::Route;
 
@@ -70,29 +70,27 @@ fn Item(cat: Arc<Catalogue>, pathway: Pathway, m: NotActionable) -> impl IntoVie
         why.push(format!("Préalable à : {}.", titles.join(" ; ")));
     }
     view! {
-        <article class="fr-card fr-card--no-arrow parcours-apart-card" data-module=m.id.clone()>
-            <div class="fr-card__body">
-                <div class="fr-card__content">
-                    <h3 class="fr-card__title">
-                        <a href=Route::Module(m.id.clone()).href()>{m.title}</a>
-                    </h3>
-                    <div class="fr-card__start">
-                        <ul class="fr-tags-group">
-                            <li><p class="fr-tag fr-tag--sm">{m.provider}</p></li>
-                        </ul>
-                        <ModuleStatus nature=m.nature status=m.status state=m.state/>
-                    </div>
-                    <div class="parcours-card__more">
-                        <WayIn access=m.access link lead/>
-                        <div class="parcours-why-block fr-mt-1w">
-                            <p class="fr-mb-0"><strong>{format!("{WHY_APART} :")}</strong></p>
-                            <ul class="parcours-reasons">
-                                {why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                            </ul>
-                        </div>
-                    </div>
+        <Card
+            title=m.title
+            href=Route::Module(m.id.clone()).href()
+            module=m.id.clone()
+            class="parcours-apart-card"
+        >
+            <div class="fr-card__start">
+                <TagsGroup>
+                    <Tag label=m.provider small=true/>
+                </TagsGroup>
+                <ModuleStatus nature=m.nature status=m.status state=m.state/>
+            </div>
+            <div class="parcours-card__more">
+                <WayIn access=m.access link lead/>
+                <div class="parcours-why-block fr-mt-1w">
+                    <p class="fr-mb-0"><strong>{format!("{WHY_APART} :")}</strong></p>
+                    <ul class="parcours-reasons">
+                        {why.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
+                    </ul>
                 </div>
             </div>
-        </article>
+        </Card>
     }
 }
