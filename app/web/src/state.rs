@@ -481,7 +481,9 @@ mod tests {
             .contains("elles dataient de la version 2020.01.0"));
         assert!(notice.title.contains(&cat.version));
         assert_eq!(notice.lines.len(), 2);
-        assert!(notice.lines[0].starts_with(&format!("« {} » : ", question.label)));
+        assert!(
+            notice.lines[0].starts_with(&format!("« {} » (« pas-une-option ») : ", question.label))
+        );
         assert!(notice.lines[1].starts_with("la question « question-retiree » : "));
     }
 
