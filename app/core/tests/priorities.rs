@@ -204,10 +204,11 @@ fn a_prerequisite_just_before_what_needs_it_not_after_weaker_modules() {
     assert_eq!(ids(&p), ["observatoire", "inventaire", "annuaire"]);
 }
 
-#[test]
-fn a_long_step_folds_after_five_the_same_way_everywhere() {
-    let cat = with(|v| {
-        let extra: Vec<Value> = (1..=4)
+/// The test catalogue with `n` more copies of its sixth module (« Annuaire
+/// 1 » …), each recommended by one weak rule once themes are chosen.
+fn with_directories(n: usize) -> Catalogue {
+    with(|v| {
+        let extra: Vec<Value> = (1..=n)
             .map(|k| {
                 let mut m = v["modules"][5].clone();
                 m["id"] = json!(format!("annuaire-{k}"));
@@ -216,35 +217,25 @@ fn a_long_step_folds_after_five_the_same_way_everywhere() {
                 m
             })
             .collect();
+        let ids: Vec<String> = (1..=n).map(|k| format!("annuaire-{k}")).collect();
         v["modules"].as_array_mut().unwrap().extend(extra);
         v["rules"].as_array_mut().unwrap().push(json!({
             "id": "annuaires", "when": {"answered": "themes"},
-            "modules": ["annuaire-1", "annuaire-2", "annuaire-3", "annuaire-4"],
+            "modules": ids,
             "weight": 1, "reason": "Vous avez choisi des thèmes."
         }));
-    });
+    })
+}
+
+#[test]
+fn a_long_step_folds_after_five_the_same_way_everywhere() {
+    let cat = with_directories(4);
     let p = pathway(&cat, &land(), TODAY);
     let agir = p.steps.iter().find(|s| s.id == "agir").unwrap();
     assert_eq!(agir.modules.len(), 5);
     assert_eq!((agir.shown().len(), agir.folded().len()), (5, 0));
     // Two more modules in the step: the weakest two fold.
-    let cat = with(|v| {
-        let extra: Vec<Value> = (1..=6)
-            .map(|k| {
-                let mut m = v["modules"][5].clone();
-                m["id"] = json!(format!("annuaire-{k}"));
-                m["title"] = json!(format!("Annuaire {k}"));
-                m.as_object_mut().unwrap().remove("browse_only");
-                m
-            })
-            .collect();
-        v["modules"].as_array_mut().unwrap().extend(extra);
-        v["rules"].as_array_mut().unwrap().push(json!({
-            "id": "annuaires", "when": {"answered": "themes"},
-            "modules": ["annuaire-1", "annuaire-2", "annuaire-3", "annuaire-4", "annuaire-5", "annuaire-6"],
-            "weight": 1, "reason": "Vous avez choisi des thèmes."
-        }));
-    });
+    let cat = with_directories(6);
     let p = pathway(&cat, &land(), TODAY);
     let agir = p.steps.iter().find(|s| s.id == "agir").unwrap();
     assert_eq!(agir.shown().len(), FOLD_AFTER);
