@@ -45,22 +45,37 @@ pub fn from_unix_days(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `YYYY-MM`, a month of a year from 2000 to 2099 (a plan's échéance).
+pub fn is_month(s: &str) -> bool {
+    is_date(&format!("{s}-01")) && s.starts_with("20")
+}
+
+/// « mars 2027 » for `2027-03`; the text itself if it is no month.
+pub fn french_month(s: &str) -> String {
+    if !is_month(s) {
+        return s.to_string();
+    }
+    let m: usize = s[5..7].parse().unwrap_or(1);
+    format!("{} {}", MONTHS[m - 1], &s[0..4])
+}
+
 /// « 2 décembre 2026 » for `2026-12-02`; the text itself if it is no date.
 pub fn french(s: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     if !is_date(s) {
         return s.to_string();
     }
@@ -102,5 +117,16 @@ mod tests {
         assert_eq!(french("2026-12-02"), "2 décembre 2026");
         assert_eq!(french("2021-10-01"), "1er octobre 2021");
         assert_eq!(french("bientôt"), "bientôt");
+    }
+
+    #[test]
+    fn months_of_a_plan() {
+        assert!(is_month("2027-03"));
+        assert!(!is_month("2027-13"));
+        assert!(!is_month("1999-01"));
+        assert!(!is_month("2027-3"));
+        assert!(!is_month("2027-03-01"));
+        assert_eq!(french_month("2027-03"), "mars 2027");
+        assert_eq!(french_month("plus tard"), "plus tard");
     }
 }

@@ -438,13 +438,19 @@ fn reason_texts(reasons: &[Reason], required_by: &[String]) -> String {
 }
 
 fn csv_cell(s: &str) -> String {
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
+    csv_cell_with(s, ',')
+}
+
+/// A CSV cell for a file separated by `separator`, quoted when needed.
+pub(crate) fn csv_cell_with(s: &str, separator: char) -> String {
+    // A leading = + - @ (or a tab or carriage return before one) would run
+    // as a formula in a spreadsheet.
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if s.contains([',', '"', '\r', '\n']) {
+    if s.contains([separator, '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s

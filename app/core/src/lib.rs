@@ -12,6 +12,9 @@
 //! - `recommend::pathway` turns answers into a pathway, which `export`
 //!   writes as Markdown or CSV and `share` carries in a link (`percent`
 //!   escapes ids there and in the app's URLs).
+//! - `plan` is the feuille de route: actions taken from the pathway or of
+//!   the territory's own, their statuts, its spreadsheet and what changed
+//!   since an earlier export.
 //! - For editors: `diff` and `coverage` (the Atelier), `schema` and
 //!   `open_data` (the CLI only, behind features).
 
@@ -36,6 +39,7 @@ pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
 pub mod percent;
+pub mod plan;
 pub mod priorities;
 pub mod questionnaire;
 pub mod read;
