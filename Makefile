@@ -149,7 +149,7 @@ dist: tool-target tool-nightly tool-trunk tool-wasm-bindgen tool-npm tool-fontto
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
-	cargo clippy -p parcours-web --features atelier --all-targets --locked -- -D warnings
+	cargo clippy -p parcours-web --features atelier,plan --all-targets --locked -- -D warnings
 
 # Native tests first (fast failures: the build step's, tools/test_*.py,
 # then every crate's, then Frictionless on the open-data export), then the

@@ -44,15 +44,16 @@ async function published() {
   return hex === digest;
 }
 
-// Which bundle starts: the Atelier's on `#/atelier` (the same rule as
-// `Route::parse` for Route::Atelier, app/web/src/route.rs) or for a
+// Which bundle starts: the second one (the Atelier and the feuille de
+// route) on `#/atelier` and `#/feuille-de-route` (the same rule as
+// `Route::in_second_bundle`, app/web/src/route.rs) or for a
 // catalogue the build did not check, the public one otherwise. The public
 // wasm's download starts before the catalogue is checked, and is abandoned
 // if it is not the one.
 const atelier = [meta("parcours-atelier") + ".js", meta("parcours-atelier") + "_bg.wasm"];
 const start = (js, wasm, signal) => ({ wasm: fetch(wasm, { signal }), bindings: import(js) });
 let bundle;
-if (/^#\/atelier\/*(\?.*)?$/.test(location.hash)) {
+if (/^#\/(atelier|feuille-de-route)\/*(\?.*)?$/.test(location.hash)) {
   bundle = start(...atelier);
 } else {
   const abandon = new AbortController();

@@ -106,8 +106,8 @@ fn migrate_drops_what_no_longer_fits() {
 const GOLDEN: &str =
     "ATIwMjYuMTEuMHxoZWN0YXJlcyMxMjtyZWZ1cz1vdWk7dGFpbGxlPzt0aGVtZXMqZm9uY2llcixlbXBsb2lfW1PJ";
 
-/// Codes already shared must keep decoding: this one is frozen. If it
-/// breaks, bump `share::FORMAT` and keep a decoder for format 1.
+/// Codes already shared must keep decoding: this one, of format 1, is
+/// frozen (written before format 2 compressed the payload).
 #[test]
 fn format_1_is_frozen() {
     let a = answers(&[
@@ -116,7 +116,30 @@ fn format_1_is_frozen() {
         ("hectares", Answer::Number(12)),
         ("taille", Answer::Unknown),
     ]);
+    assert_eq!(parcours_core::share::encode_plain("2026.11.0", &a), GOLDEN);
+    let old = decode(GOLDEN).unwrap();
+    assert_eq!((old.answers, old.version, old.plan), (a.clone(), "2026.11.0".into(), None));
+    // The same answers in format 2, and with a plan.
     let code = encode("2026.11.0", &a);
-    assert_eq!(code, GOLDEN);
-    assert_eq!(decode(GOLDEN).unwrap().answers, a);
+    assert_ne!(code, GOLDEN);
+    assert_eq!(decode(&code).unwrap().answers, a);
+    let with_plan = parcours_core::share::encode_with("2026.11.0", &a, Some("t,1;vte,,fait"));
+    let back = decode(&with_plan).unwrap();
+    assert_eq!((back.answers, back.plan.as_deref()), (a, Some("t,1;vte,,fait")));
+}
+
+/// Format 2 compresses: a long pathway's link is much shorter than in
+/// format 1, so that it fits a printed QR code.
+#[test]
+fn format_2_is_shorter_on_a_long_pathway() {
+    let long: Vec<(String, Answer)> = (0..40)
+        .map(|i| (format!("question-{i:02}"), Answer::Options(vec!["reponse-a".into(), "reponse-b".into()])))
+        .collect();
+    let mut a = parcours_core::Answers::new();
+    for (q, v) in long {
+        a.insert(q, v);
+    }
+    let plain = parcours_core::share::encode_plain("2026.12.1", &a);
+    let packed = encode("2026.12.1", &a);
+    assert!(packed.len() * 2 < plain.len(), "{} vs {}", packed.len(), plain.len());
 }

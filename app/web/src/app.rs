@@ -23,8 +23,8 @@ pub fn App() -> impl IntoView {
     app.follow_location();
     app.load_catalogue();
     let route = app.route;
-    #[cfg(not(feature = "atelier"))]
-    let started_on_atelier = route.get_untracked() == Route::Atelier;
+    #[cfg(not(feature = "plan"))]
+    let started_on_second = route.get_untracked().in_second_bundle();
 
     // index.html's header and footer stay; the app keeps them current.
     mark_current_page(route);
@@ -72,22 +72,29 @@ pub fn App() -> impl IntoView {
                 }
                 #[cfg(feature = "atelier")]
                 Route::Atelier => view! { <crate::pages::atelier::AtelierPage/> }.into_any(),
-                // The Atelier is a bundle of its own, which the page's loader
-                // starts on `#/atelier`: most visitors never download it.
-                // Having started here, this bundle was chosen for `#/atelier`:
-                // the loader and `Route::parse` disagree, and reloading would
+                #[cfg(feature = "plan")]
+                Route::Plan(_) => match route.get_untracked() {
+                    Route::Plan(query) => view! { <crate::pages::plan::PlanPage query/> }.into_any(),
+                    _ => ().into_any(),
+                },
+                // The Atelier and the feuille de route are a bundle of their
+                // own, which the page's loader starts on their paths: most
+                // visitors never download it. Having started here, this
+                // bundle was chosen for such a path: the loader and
+                // `Route::in_second_bundle` disagree, and reloading would
                 // loop, so say so instead.
-                #[cfg(not(feature = "atelier"))]
-                Route::Atelier if started_on_atelier => view! {
-                    <h1>"L'atelier du catalogue n'a pas pu être ouvert"</h1>
+                #[cfg(not(feature = "plan"))]
+                route if route.in_second_bundle() && started_on_second => view! {
+                    <h1>"Cette page n'a pas pu être ouverte"</h1>
                     <p>"Rechargez la page ; si le problème persiste, signalez-le à l'équipe du site."</p>
                 }.into_any(),
                 // Reached from a public page: reload, the loader starts the
-                // Atelier's bundle.
-                #[cfg(not(feature = "atelier"))]
-                Route::Atelier => {
+                // second bundle.
+                #[cfg(not(feature = "plan"))]
+                route if route.in_second_bundle() => {
                     dom::later(0, dom::reload);
-                    view! { <p class="fr-mt-4w" role="status">"Ouverture de l'atelier du catalogue…"</p> }.into_any()
+                    let what = if route == Route::Atelier { "de l'atelier du catalogue" } else { "de votre feuille de route" };
+                    view! { <p class="fr-mt-4w" role="status">{format!("Ouverture {what}…")}</p> }.into_any()
                 }
                 Route::CrashTest => panic!("arrêt volontaire (vérification du bandeau d'erreur)"),
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),

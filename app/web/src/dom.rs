@@ -165,6 +165,14 @@ pub fn print() {
     let _ = window().print();
 }
 
+/// Adds or removes a class of `<body>` (what the print style shows).
+pub fn set_body_class(class: &str, on: bool) {
+    if let Some(body) = document().body() {
+        let list = body.class_list();
+        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+    }
+}
+
 /// Offers `content` as a file to save: a Blob behind a temporary
 /// `<a download>`, clicked then removed.
 pub fn download(file_name: &str, mime: &str, content: &str) -> bool {

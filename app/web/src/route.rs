@@ -23,6 +23,8 @@ pub enum Route {
     Accessibility,
     Legal,
     Privacy,
+    /// « Ma feuille de route », from this browser or from a share code.
+    Plan(PlanQuery),
     /// The Atelier du catalogue, for editors (not in the main navigation).
     Atelier,
     /// Deliberately stops the app, so that the crash banner can be checked
@@ -38,6 +40,16 @@ pub struct PathwayQuery {
     pub code: Option<String>,
     /// « Vue détaillée » rather than « Vue synthétique ».
     pub detailed: bool,
+}
+
+/// `#/feuille-de-route?r=<code>&par=statut`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanQuery {
+    /// Share code (answers, plan and catalogue version), from a link or a
+    /// printed QR code.
+    pub code: Option<String>,
+    /// Grouped by statut rather than by step.
+    pub by_status: bool,
 }
 
 /// `#/catalogue?q=…&operateur=…&theme=…&etape=…&type=…&etat=…`.
@@ -89,6 +101,10 @@ impl Route {
                 state: param("etat"),
             }),
             ("catalogue", Some(id)) => Route::Module(decode_lossy(id)),
+            ("feuille-de-route", None) => Route::Plan(PlanQuery {
+                code: param("r"),
+                by_status: param("par").as_deref() == Some("statut"),
+            }),
             _ => Route::from_page(path),
         })
     }
@@ -142,6 +158,16 @@ impl Route {
                 return with_query("#/catalogue", &params);
             }
             Route::Module(id) => return format!("#/catalogue/{}", encode(id)),
+            Route::Plan(q) => {
+                let mut params = Vec::new();
+                if let Some(code) = &q.code {
+                    params.push(("r", code.as_str()));
+                }
+                if q.by_status {
+                    params.push(("par", "statut"));
+                }
+                return with_query("#/feuille-de-route", &params);
+            }
             Route::About => "a-propos",
             Route::Accessibility => "accessibilite",
             Route::Legal => "mentions-legales",
@@ -164,6 +190,10 @@ impl Route {
                 detailed: false,
             }),
             Route::Catalogue(_) => Route::Catalogue(CatalogueQuery::default()),
+            Route::Plan(q) => Route::Plan(PlanQuery {
+                code: q.code.clone(),
+                by_status: false,
+            }),
             other => other.clone(),
         }
     }
@@ -176,6 +206,7 @@ impl Route {
             Route::Pathway(_) => "Votre parcours",
             Route::Catalogue(_) => "Catalogue des services",
             Route::Module(_) => "Fiche service",
+            Route::Plan(_) => "Ma feuille de route",
             Route::About => "À propos",
             Route::Accessibility => "Déclaration d'accessibilité",
             Route::Legal => "Mentions légales",
@@ -242,6 +273,20 @@ mod tests {
     }
 
     #[test]
+    fn the_atelier_and_the_plan_are_in_the_second_bundle_only() {
+        // The same paths as app/web/loader.js's test of location.hash.
+        for (hash, second) in [
+            ("#/atelier", true),
+            ("#/feuille-de-route", true),
+            ("#/feuille-de-route?r=abc&par=statut", true),
+            ("#/parcours", false),
+            ("#/catalogue/vte", false),
+        ] {
+            assert_eq!(Route::parse(hash).unwrap().in_second_bundle(), second, "{hash}");
+        }
+    }
+
+    #[test]
     fn in_page_anchors_are_not_routes() {
         assert_eq!(Route::parse("#contenu"), None);
         assert_eq!(Route::parse("#footer"), None);
@@ -267,6 +312,11 @@ mod tests {
                 state: Some("a-confirmer".into()),
             }),
             Route::Module("inventaire-zae".into()),
+            Route::Plan(PlanQuery::default()),
+            Route::Plan(PlanQuery {
+                code: Some("AbC-_09".into()),
+                by_status: true,
+            }),
         ];
         for route in routes {
             assert_eq!(

@@ -5,10 +5,11 @@ use crate::route::Route;
 
 /// The main navigation's links (index.html), in order, with their labels:
 /// a test checks that index.html has exactly these.
-pub fn navigation() -> [(Route, &'static str); 4] {
+pub fn navigation() -> [(Route, &'static str); 5] {
     [
         (Route::Home, "Accueil"),
         (Route::Pathway(Default::default()), "Mon parcours"),
+        (Route::Plan(Default::default()), "Ma feuille de route"),
         (Route::Catalogue(Default::default()), "Catalogue"),
         (Route::About, "À propos"),
     ]

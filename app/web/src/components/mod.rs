@@ -20,6 +20,7 @@ mod field;
 mod table;
 mod tag;
 
+mod add_to_plan;
 mod catalogue_error;
 mod external_link;
 mod fold;
@@ -41,6 +42,7 @@ pub use field::Field;
 pub use table::Table;
 pub use tag::{Tag, TagsGroup};
 
+pub use add_to_plan::AddToPlan;
 pub use catalogue_error::{CatalogueError, WithCatalogue};
 pub use external_link::ExternalLink;
 pub use fold::Fold;

@@ -6,9 +6,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use parcours_core::plan::can_take;
 use parcours_core::{Availability, Catalogue};
 
-use crate::components::{button_class, Card, Field, ModuleStatus, Priority, WayIn, WithCatalogue};
+use crate::components::{button_class, AddToPlan, Card, Field, ModuleStatus, Priority, WayIn, WithCatalogue};
 use crate::loader::plural;
 use crate::present::{access_link, matches, operators, Filters};
 use crate::route::{CatalogueQuery, Route};
@@ -277,6 +278,7 @@ fn Browser(cat: Arc<Catalogue>, query: CatalogueQuery) -> impl IntoView {
                                         <div class="fr-card__end">
                                             <WayIn access=m.access.clone() link/>
                                             <p class="fr-card__detail">{format!("Étape : {step} · Thèmes : {}", themes.join(", "))}</p>
+                                            {can_take(&m).then(|| view! { <AddToPlan module=m.id.clone() title=m.title.clone()/> })}
                                         </div>
                                     </Card>
                                 </li>

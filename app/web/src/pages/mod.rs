@@ -10,5 +10,7 @@ pub mod home;
 pub mod module;
 pub mod not_found;
 pub mod pathway;
+#[cfg(feature = "plan")]
+pub mod plan;
 pub mod questionnaire;
 pub mod text;

@@ -5,10 +5,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use parcours_core::plan::can_take;
 use parcours_core::{Catalogue, Module};
 
 use crate::components::{
-    Breadcrumb, ExternalLink, ModuleStatus, Tag, TagsGroup, WayIn, WithCatalogue,
+    AddToPlan, Breadcrumb, ExternalLink, ModuleStatus, Tag, TagsGroup, WayIn, WithCatalogue,
 };
 use crate::dom;
 use crate::present::{access_link, describe, operators, safe_url};
@@ -101,7 +102,8 @@ fn ModuleView(cat: Arc<Catalogue>, m: Module) -> impl IntoView {
         <p class="fr-text--lead">{m.summary.clone()}</p>
         <ModuleStatus nature=m.nature status=m.status.clone() state/>
         <WayIn access=m.access.clone() link=access/>
-        <TagsGroup class="fr-mb-3w">
+        {can_take(&m).then(|| view! { <AddToPlan module=m.id.clone() title=m.title.clone()/> })}
+        <TagsGroup class="fr-mb-3w fr-mt-3w">
             <Tag label=operators/>
             <Tag label=format!("Étape : {step}") href=step_href/>
             <Tag label=kind/>

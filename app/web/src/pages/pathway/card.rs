@@ -4,10 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use parcours_core::plan::can_take;
 use parcours_core::recommend::Recommended;
 use parcours_core::{Catalogue, Pathway};
 
-use crate::components::{Card, Fold, ModuleStatus, Tag, TagsGroup, WayIn};
+use crate::components::{AddToPlan, Card, Fold, ModuleStatus, Tag, TagsGroup, WayIn};
 use crate::dom;
 use crate::present::{access_link, capitalise, operators};
 use crate::route::Route;
@@ -193,6 +194,7 @@ fn ModuleCard(
                         {why.into_iter().map(|w| view! { <li>{capitalise(&w)}</li> }).collect_view()}
                     </ul>
                 </div>
+                {can_take(&m).then(|| view! { <AddToPlan module=m.id.clone() title=m.title.clone()/> })}
             </div>
         </Card>
     }
