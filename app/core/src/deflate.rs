@@ -274,13 +274,6 @@ impl BitReader<'_> {
             _ => Ok(144 + (c << 1 | self.bit()?) - 0x190),
         }
     }
-
-    /// A whole byte of a stored block (the reader is then byte-aligned).
-    fn byte(&mut self) -> Result<u8, InflateError> {
-        let b = *self.data.get(self.pos / 8).ok_or(InflateError::Truncated)?;
-        self.pos += 8;
-        Ok(b)
-    }
 }
 
 /// One output byte, refusing to go past `limit`. Grows the buffer itself,
@@ -305,14 +298,14 @@ pub fn decompress(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
         let last = r.bit()? == 1;
         match r.bits(2)? {
             0 => {
+                // Byte-aligned from here: whole bytes, read as bits (less code).
                 r.pos = r.pos.div_ceil(8) * 8;
-                let len = u16::from(r.byte()?) | u16::from(r.byte()?) << 8;
-                let nlen = u16::from(r.byte()?) | u16::from(r.byte()?) << 8;
-                if len != !nlen {
+                let len = r.bits(16)?;
+                if len != r.bits(16)? ^ 0xffff {
                     return Err(InflateError::StoredLength);
                 }
                 for _ in 0..len {
-                    let b = r.byte()?;
+                    let b = r.bits(8)? as u8;
                     push(&mut out, limit, b)?;
                 }
             }
