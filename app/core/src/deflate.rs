@@ -1,8 +1,10 @@
 //! Raw DEFLATE (RFC 1951), just enough to shrink share links to fit a QR code.
 //!
-//! Hand-written rather than `miniz_oxide` for size: miniz costs about 18 KB
-//! of wasm, this about 1–2 KB. The price is a weaker ratio, which does not
-//! matter on payloads of a few hundred bytes of text.
+//! Hand-written rather than `miniz_oxide` for size: with the release wasm's
+//! settings (before wasm-opt), miniz's compressor and decompressor cost
+//! 27 KB (12.5 KB gzipped), this file 3.9 KB (1.8 KB gzipped). The price,
+//! no dynamic Huffman tables, is a few bytes on payloads of a few hundred
+//! bytes of text.
 //!
 //! - [`compress`] writes one final block with the fixed Huffman codes
 //!   (BTYPE 01): on short inputs a dynamic table would cost more bits than it
