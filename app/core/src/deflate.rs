@@ -2,14 +2,15 @@
 //!
 //! Hand-written rather than `miniz_oxide` for size: with the release wasm's
 //! settings (before wasm-opt), miniz's compressor and decompressor cost
-//! 27 KB (12.5 KB gzipped), this file 3.9 KB (1.8 KB gzipped). The price,
-//! no dynamic Huffman tables, is a few bytes on payloads of a few hundred
-//! bytes of text.
+//! 27 KB (12.5 KB gzipped), this file 3.9 KB (1.8 KB gzipped).
 //!
 //! - [`compress`] writes one final block with the fixed Huffman codes
-//!   (BTYPE 01): on short inputs a dynamic table would cost more bits than it
-//!   saves. LZ77 is lazy-by-one over a 32 KiB window, with a hash chain of
-//!   3-byte prefixes. Deterministic: the same input gives the same bytes.
+//!   (BTYPE 01), which need no table in the code nor in the output. The
+//!   price: on the scenarios' share payloads (200–1000 bytes), its output is
+//!   about 20 % longer than zlib -9's dynamic blocks (1037 bytes → 635
+//!   against 486), and as long as zlib's with fixed codes. LZ77 is
+//!   lazy-by-one over a 32 KiB window, with a hash chain of 3-byte
+//!   prefixes. Deterministic: the same input gives the same bytes.
 //! - [`decompress`] reads stored (00) and fixed (01) blocks, any number of
 //!   them, up to the final one; bytes after it are ignored. Dynamic blocks
 //!   (10) are rejected with [`InflateError::DynamicBlock`]: we only read our
