@@ -220,7 +220,7 @@ clean:
 # Seconds per target; inputs found are kept in fuzz/corpus/<target>/ (ignored
 # by git, except the seed-* files), crashes in fuzz/artifacts/. See FUZZING.md.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := catalogue share_link
+FUZZ_TARGETS := catalogue share_link inflate
 
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal

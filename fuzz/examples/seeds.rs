@@ -1,11 +1,13 @@
 //! Rewrites the committed seed corpora, `fuzz/corpus/<target>/seed-*`, from
 //! the real content: `content/catalogue.json` (and mutated copies), the
 //! core test fixture, and share codes of the scenarios' answers
-//! (`tests/scenarios/*.json`). Run from `fuzz/`: `cargo run --example seeds`.
+//! (`tests/scenarios/*.json`), and those payloads compressed by
+//! `deflate::compress`. Run from `fuzz/`: `cargo run --example seeds`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use parcours_core::deflate::compress;
 use parcours_core::share::{base64url_decode, encode};
 use parcours_core::{Answer, Answers};
 use serde_json::{json, Value};
@@ -114,6 +116,7 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     scenarios.sort();
+    let mut payloads = Vec::new();
     for path in scenarios {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let answers: Answers = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
@@ -121,6 +124,7 @@ fn main() {
         put(&format!("code-{name}"), &code);
         // The payload alone: the target also wraps its input into a code.
         put(&format!("payload-{name}"), &payload(&code));
+        payloads.push((name, payload(&code)));
     }
     put("code-empty", &encode(&cat.version, &Answers::new()));
     let odd: Answers = [
@@ -144,6 +148,22 @@ fn main() {
     put("bad-truncated", &code[..code.len() - 3]);
     put("bad-character", "AQ+/=");
     put("bad-escape", "2026.11.0|a=%G1;b*%e9,x;c#-0;d?;e!;f#+12");
+
+    // DEFLATE streams: the payloads compressed, and stored blocks.
+    let dir = root.join("fuzz/corpus/inflate");
+    clear(&dir);
+    let put = |name: &str, bytes: &[u8]| {
+        println!("inflate/seed-{name}: {} bytes", bytes.len());
+        fs::write(dir.join(format!("seed-{name}")), bytes).unwrap();
+    };
+    for (name, text) in &payloads {
+        put(&format!("payload-{name}"), &compress(text.as_bytes()));
+    }
+    put("empty", &compress(b""));
+    // A non-final stored block "ab", then a final fixed one.
+    let mut stored = vec![0, 2, 0, 0xfd, 0xff, b'a', b'b'];
+    stored.extend(compress(b"abab"));
+    put("stored-then-fixed", &stored);
 }
 
 fn clear(dir: &Path) {

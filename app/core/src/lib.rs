@@ -29,6 +29,7 @@ pub mod answers;
 pub mod condition;
 pub mod coverage;
 pub mod date;
+pub mod deflate;
 pub mod diagnostic;
 pub mod diff;
 pub mod export;
