@@ -347,7 +347,7 @@ proptest! {
                 let o = &q.options[k % q.options.len()].id;
                 ticked = toggle_option(q, &ticked, o);
                 let answer = Answer::Options(ticked.clone());
-                prop_assert!(ticked.is_empty() || parcours_core::flow::validate_answer(q, &answer).is_ok(), "{:?}", ticked);
+                prop_assert!(ticked.is_empty() || parcours_core::answer_check::validate_answer(q, &answer).is_ok(), "{:?}", ticked);
             }
         }
     }

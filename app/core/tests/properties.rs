@@ -142,7 +142,7 @@ proptest! {
         for (q, a) in &kept {
             let question = cat.question(q).unwrap();
             // Duplicated ticks are folded, so every kept answer is valid.
-            prop_assert!(parcours_core::flow::validate_answer(question, a).is_ok(), "{} {:?}", q, a);
+            prop_assert!(parcours_core::answer_check::validate_answer(question, a).is_ok(), "{} {:?}", q, a);
         }
         for q in raw.keys() {
             prop_assert!(kept.contains_key(q) || report.dropped.iter().any(|d| &d.question == q), "{} perdue sans explication", q);
