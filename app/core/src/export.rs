@@ -4,11 +4,11 @@
 
 use crate::date::french;
 use crate::model::{Availability, Catalogue, Nature, State, Status};
+use crate::pathway::{NotActionable, Pathway, Reason};
 use crate::priorities::{
     fold_heading, Why, NOTHING_URGENT_EMPTY_TEXT, NOTHING_URGENT_TEXT, NOTHING_URGENT_TITLE,
     PRIORITIES_HEADING, PRIORITIES_INTRO,
 };
-use crate::recommend::{NotActionable, Pathway, Reason};
 use crate::Standing;
 
 /// Heading of the propositions of the note that the answers point to.

@@ -9,7 +9,7 @@
 //! - `flow` decides which questions are shown for the answers so far
 //!   (`answers`, `condition`); `questionnaire` walks it step by step and
 //!   edits answers as the user ticks and types.
-//! - `recommend::pathway` turns answers into a pathway, which `export`
+//! - `recommend::pathway` turns answers into a pathway (`pathway`), which `export`
 //!   writes as Markdown or CSV and `share` carries in a link (`percent`
 //!   escapes ids there and in the app's URLs).
 //! - For editors: `diff` and `coverage` (the Atelier), `schema` and
@@ -35,6 +35,7 @@ pub mod migrate;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
+pub mod pathway;
 pub mod percent;
 pub mod priorities;
 pub mod questionnaire;
@@ -55,5 +56,6 @@ pub use condition::Truth;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use load::{load, load_on, read_catalogue};
 pub use model::*;
-pub use recommend::{pathway, Pathway};
+pub use pathway::Pathway;
+pub use recommend::pathway;
 pub use validate::{unreachable_modules, validate, validate_on};

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use parcours_core::recommend::Recommended;
+use parcours_core::pathway::Recommended;
 use parcours_core::{Catalogue, Pathway};
 
 use crate::components::{Card, Fold, ModuleStatus, Tag, TagsGroup, WayIn};
