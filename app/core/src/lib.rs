@@ -7,11 +7,15 @@
 //!   (`validate`); every problem is a `diagnostic::Diagnostic`, located in
 //!   the file. `diagnostic` depends on no step of loading.
 //! - `flow` decides which questions are shown for the answers so far
-//!   (`answers`, `condition`); `questionnaire` walks it step by step and
-//!   edits answers as the user ticks and types.
-//! - `recommend::pathway` turns answers into a pathway (`pathway`), which `export`
-//!   writes as Markdown or CSV and `share` carries in a link (`percent`
-//!   escapes ids there and in the app's URLs).
+//!   (`answers`, `condition`), counting only answers that fit their
+//!   question (`answer_check`, which also ticks options); `questionnaire`
+//!   walks it step by step and edits answers as the user ticks and types.
+//! - `recommend::pathway` turns answers into a `pathway::Pathway`, calling
+//!   `priorities` for « Vos priorités » and the fold; `export` writes it as
+//!   Markdown or CSV.
+//! - `share` carries answers in a link (`percent` escapes ids there and in
+//!   the app's URLs); `migrate` brings answers saved with an older
+//!   catalogue (a link, the browser's storage, a file) to the one in use.
 //! - For editors: `diff` and `coverage` (the Atelier), `schema` and
 //!   `open_data` (the CLI only, behind features).
 
