@@ -14,7 +14,8 @@ use std::collections::BTreeSet;
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use parcours_core::flow::{effective_answers, Flow};
-use parcours_core::recommend::{pathway, Index, Pathway};
+use parcours_core::pathway::Pathway;
+use parcours_core::recommend::{pathway, Index};
 use parcours_core::{date, export, Answer, Answers, Catalogue, Question, QuestionKind, Standing};
 
 fuzz_target!(|data: &[u8]| {

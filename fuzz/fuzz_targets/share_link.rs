@@ -12,8 +12,9 @@
 use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
+use parcours_core::migrate::migrate;
 use parcours_core::recommend::Index;
-use parcours_core::share::{base64url_encode, crc32, decode, encode, migrate, FORMAT};
+use parcours_core::share::{base64url_encode, crc32, decode, encode, FORMAT};
 use parcours_core::Catalogue;
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
@@ -65,7 +66,7 @@ fn check(code: &str) {
 }
 
 /// Walks the report as the app shows it.
-fn report_size(r: &parcours_core::share::MigrationReport) -> usize {
+fn report_size(r: &parcours_core::migrate::MigrationReport) -> usize {
     r.dropped
         .iter()
         .map(|d| d.question.len() + d.why.len() + d.option.as_ref().map_or(0, String::len))

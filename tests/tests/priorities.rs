@@ -11,8 +11,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use parcours_core::flow::{effective_answers, Flow};
+use parcours_core::pathway::Pathway;
 use parcours_core::priorities::{FOLD_AFTER, MAX_PRIORITIES};
-use parcours_core::recommend::{Index, Pathway};
+use parcours_core::recommend::Index;
 use parcours_core::{Answer, Answers, Catalogue, Question, QuestionKind};
 use serde::Deserialize;
 

@@ -5,7 +5,7 @@
 //! same situation can be replayed with
 //! `catalogue pathway --answers tests/scenarios/<name>.json`.
 
-use parcours_core::recommend::Pathway;
+use parcours_core::pathway::Pathway;
 use parcours_core::{Answer, Answers, Catalogue, Standing};
 use parcours_e2e::{catalogue, ids};
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use parcours_core::{
-    date, export, load_on, read_catalogue, recommend, share, unreachable_modules, validate_on,
+    date, export, load_on, migrate, read_catalogue, recommend, unreachable_modules, validate_on,
     Answers, Catalogue, Diagnostic, Nature, State,
 };
 
@@ -407,7 +407,7 @@ fn pathway(a: &Args) -> Result<(), Fail> {
             e.column()
         ))
     })?;
-    let (answers, report) = share::migrate(&cat, &cat.version, answers);
+    let (answers, report) = migrate::migrate(&cat, &cat.version, answers);
     for d in &report.dropped {
         match &d.option {
             Some(o) => eprintln!("réponse ignorée : {} = {o} : {}", d.question, d.why),

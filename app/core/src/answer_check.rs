@@ -1,4 +1,5 @@
-//! A whole set of answers checked against the questionnaire before it is
+//! Whether an answer fits its question (`flow` counts only those that do),
+//! a whole set of answers checked against the questionnaire before it is
 //! trusted, and the ticking of options as the questionnaire does it: an
 //! exclusive option (« Aucun de ces programmes », « Pas de manque
 //! particulier ») is ticked alone.
@@ -6,8 +7,7 @@
 use std::fmt;
 
 use crate::answers::{Answer, Answers};
-use crate::flow::validate_answer;
-use crate::model::{Catalogue, Question};
+use crate::model::{Catalogue, Question, QuestionKind};
 
 /// An answer the questionnaire cannot take, with why in French.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +57,61 @@ pub fn check(cat: &Catalogue, answers: &Answers) -> Result<(), Vec<AnswerError>>
     }
 }
 
+/// Whether `answer` fits `question`; the error is a French sentence for the
+/// person answering.
+pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), String> {
+    let check_option = |o: &str| {
+        if question.has_option(o) {
+            Ok(())
+        } else {
+            Err(format!("« {o} » ne fait pas partie des réponses proposées"))
+        }
+    };
+    match (question.kind, answer) {
+        (_, Answer::Unknown) => {
+            if question.allow_unknown {
+                Ok(())
+            } else {
+                Err("la réponse « Je ne sais pas » n'est pas proposée pour cette question".into())
+            }
+        }
+        (QuestionKind::Single | QuestionKind::YesNo, Answer::Option(o)) => check_option(o),
+        (QuestionKind::Multiple, Answer::Options(list)) => {
+            for (i, o) in list.iter().enumerate() {
+                check_option(o)?;
+                if list[..i].contains(o) {
+                    return Err(format!("« {o} » est cochée deux fois"));
+                }
+            }
+            // « Aucun » with something else says two opposite things: such
+            // an answer counts for nothing until the user chooses.
+            match list.iter().find(|o| question.is_exclusive(o)) {
+                Some(o) if list.len() > 1 => Err(exclusive_message(question, o)),
+                _ => Ok(()),
+            }
+        }
+        (QuestionKind::Scale | QuestionKind::Number, Answer::Number(n)) => {
+            if let Some(min) = question.min.filter(|m| n < m) {
+                return Err(format!("la valeur doit être au moins {min}"));
+            }
+            if let Some(max) = question.max.filter(|m| n > m) {
+                return Err(format!("la valeur doit être au plus {max}"));
+            }
+            Ok(())
+        }
+        (kind, _) => Err(match kind {
+            QuestionKind::Single | QuestionKind::YesNo => {
+                "une seule réponse est attendue parmi celles proposées"
+            }
+            QuestionKind::Multiple => "une liste de réponses cochées est attendue",
+            QuestionKind::Scale | QuestionKind::Number => "un nombre entier est attendu",
+        }
+        .into()),
+    }
+}
+
 /// Why an answer ticking exclusive option `option` with others is refused.
-pub(crate) fn exclusive_message(question: &Question, option: &str) -> String {
+fn exclusive_message(question: &Question, option: &str) -> String {
     let label = question.option_label(option).unwrap_or(option);
     format!("« {label} » ne peut pas être cochée en même temps qu'une autre réponse")
 }

@@ -3,7 +3,7 @@
 //!
 //! Field-level changes are found by comparing the serialised JSON of each
 //! item, so a field added to the model later is compared without touching
-//! this file. Lost answers are found by running [`crate::share::migrate`]
+//! this file. Lost answers are found by running [`crate::migrate::migrate`]
 //! on sample answers of the published catalogue: the report is, by
 //! construction, what saved answers and share links will actually lose.
 
@@ -13,9 +13,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::answers::{Answer, Answers};
-use crate::migrate::Adapted;
+use crate::migrate::{migrate, Adapted, Dropped};
 use crate::model::{Catalogue, QuestionKind};
-use crate::share::{migrate, Dropped};
 
 /// What sort of catalogue item changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -3,13 +3,12 @@
 //! the app shows too. Plain text only: content is never turned into HTML.
 
 use crate::date::french;
-use crate::model::{Availability, Catalogue, Nature, State, Status};
+use crate::model::{Availability, Catalogue, Nature, Standing, State, Status};
+use crate::pathway::{NotActionable, Pathway, Reason};
 use crate::priorities::{
     fold_heading, Why, NOTHING_URGENT_EMPTY_TEXT, NOTHING_URGENT_TEXT, NOTHING_URGENT_TITLE,
     PRIORITIES_HEADING, PRIORITIES_INTRO,
 };
-use crate::recommend::{NotActionable, Pathway, Reason};
-use crate::Standing;
 
 /// Heading of the propositions of the note that the answers point to.
 pub const PROPOSITIONS_HEADING: &str = "Ce que la note demande pour votre situation";

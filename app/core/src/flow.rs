@@ -8,9 +8,10 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::answer_check::validate_answer;
 use crate::answers::{Answer, Answers};
 use crate::condition::eval;
-use crate::model::{Catalogue, Group, Question, QuestionKind};
+use crate::model::{Catalogue, Group, Question};
 
 /// The questionnaire as it stands for a set of answers.
 #[derive(Debug, Clone)]
@@ -172,59 +173,4 @@ fn walk<'a, 'b>(
 /// Missing required questions of group `group_id` under `answers`.
 pub fn missing_required<'a>(cat: &'a Catalogue, answers: &Answers, group_id: &str) -> Vec<&'a str> {
     Flow::new(cat, answers).missing_required(group_id)
-}
-
-/// Whether `answer` fits `question`; the error is a French sentence for the
-/// person answering.
-pub fn validate_answer(question: &Question, answer: &Answer) -> Result<(), String> {
-    let check_option = |o: &str| {
-        if question.has_option(o) {
-            Ok(())
-        } else {
-            Err(format!("« {o} » ne fait pas partie des réponses proposées"))
-        }
-    };
-    match (question.kind, answer) {
-        (_, Answer::Unknown) => {
-            if question.allow_unknown {
-                Ok(())
-            } else {
-                Err("la réponse « Je ne sais pas » n'est pas proposée pour cette question".into())
-            }
-        }
-        (QuestionKind::Single | QuestionKind::YesNo, Answer::Option(o)) => check_option(o),
-        (QuestionKind::Multiple, Answer::Options(list)) => {
-            for (i, o) in list.iter().enumerate() {
-                check_option(o)?;
-                if list[..i].contains(o) {
-                    return Err(format!("« {o} » est cochée deux fois"));
-                }
-            }
-            // « Aucun » with something else says two opposite things: such
-            // an answer counts for nothing until the user chooses.
-            match list.iter().find(|o| question.is_exclusive(o)) {
-                Some(o) if list.len() > 1 => {
-                    Err(crate::answer_check::exclusive_message(question, o))
-                }
-                _ => Ok(()),
-            }
-        }
-        (QuestionKind::Scale | QuestionKind::Number, Answer::Number(n)) => {
-            if let Some(min) = question.min.filter(|m| n < m) {
-                return Err(format!("la valeur doit être au moins {min}"));
-            }
-            if let Some(max) = question.max.filter(|m| n > m) {
-                return Err(format!("la valeur doit être au plus {max}"));
-            }
-            Ok(())
-        }
-        (kind, _) => Err(match kind {
-            QuestionKind::Single | QuestionKind::YesNo => {
-                "une seule réponse est attendue parmi celles proposées"
-            }
-            QuestionKind::Multiple => "une liste de réponses cochées est attendue",
-            QuestionKind::Scale | QuestionKind::Number => "un nombre entier est attendu",
-        }
-        .into()),
-    }
 }

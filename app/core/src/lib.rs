@@ -7,14 +7,18 @@
 //!   (`validate`); every problem is a `diagnostic::Diagnostic`, located in
 //!   the file. `diagnostic` depends on no step of loading.
 //! - `flow` decides which questions are shown for the answers so far
-//!   (`answers`, `condition`); `questionnaire` walks it step by step and
-//!   edits answers as the user ticks and types.
-//! - `recommend::pathway` turns answers into a pathway, which `export`
-//!   writes as Markdown or CSV and `share` carries in a link (`percent`
-//!   escapes ids there and in the app's URLs).
+//!   (`answers`, `condition`), counting only answers that fit their
+//!   question (`answer_check`, which also ticks options); `questionnaire`
+//!   walks it step by step and edits answers as the user ticks and types.
+//! - `recommend::pathway` turns answers into a `pathway::Pathway`, calling
+//!   `priorities` for « Vos priorités » and the fold; `export` writes it as
+//!   Markdown or CSV.
+//! - `share` carries answers in a link (`percent` escapes ids there and in
+//!   the app's URLs); `migrate` brings answers saved with an older
+//!   catalogue (a link, the browser's storage, a file) to the one in use.
 //! - `plan` is the feuille de route: actions taken from the pathway or of
 //!   the territory's own, their statuts, its spreadsheet and what changed
-//!   since an earlier export.
+//!   since an earlier export; `deflate` compresses share links.
 //! - For editors: `diff` and `coverage` (the Atelier), `schema` and
 //!   `open_data` (the CLI only, behind features).
 
@@ -39,6 +43,7 @@ pub mod migrate;
 pub mod model;
 #[cfg(feature = "open-data")]
 pub mod open_data;
+pub mod pathway;
 pub mod percent;
 pub mod plan;
 pub mod priorities;
@@ -60,5 +65,6 @@ pub use condition::Truth;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use load::{load, load_on, read_catalogue};
 pub use model::*;
-pub use recommend::{pathway, Pathway};
+pub use pathway::Pathway;
+pub use recommend::pathway;
 pub use validate::{unreachable_modules, validate, validate_on};

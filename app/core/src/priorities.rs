@@ -19,7 +19,7 @@
 //!   sais pas »). Then there are no priorities: the short pathway left,
 //!   usually a few diagnostics, is enough.
 
-use crate::recommend::{Pathway, PathwayStep, Reason, Recommended};
+use crate::pathway::{Pathway, PathwayStep, Reason, Recommended};
 
 /// Modules a step shows before « Voir les n autres services de cette étape ».
 pub const FOLD_AFTER: usize = 5;

@@ -1,5 +1,6 @@
-//! Share codes: answers + catalogue version in a short, URL-safe string,
-//! and migration of saved answers to the catalogue in use.
+//! Share codes: answers + catalogue version in a short, URL-safe string.
+//! A decoded code's answers are brought to the catalogue in use by
+//! `migrate`, like saved answers and imported files.
 //!
 //! Layout before base64url (no padding): `format byte (1)` · body ·
 //! `CRC-32 of format byte + body (4, big-endian)`. Format 2 (written now)
@@ -16,12 +17,8 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::answers::{Answer, Answers};
 use crate::deflate;
-use crate::migrate::{turned, Adapted};
-use crate::model::{Catalogue, QuestionKind};
 use crate::percent::{self, StrictError};
 
 /// Current code format.
@@ -282,146 +279,6 @@ pub fn crc32(bytes: &[u8]) -> u32 {
         }
     }
     !crc
-}
-
-/// What [`migrate`] removed or changed, to tell the user
-/// ([`MigrationReport::lines`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct MigrationReport {
-    pub from_version: String,
-    pub to_version: String,
-    pub dropped: Vec<Dropped>,
-    /// Scale answers turned round to keep their meaning.
-    pub adapted: Vec<Adapted>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Dropped {
-    pub question: String,
-    /// For a multiple answer, the one option removed.
-    pub option: Option<String>,
-    /// Why, in French.
-    pub why: String,
-}
-
-/// Adapts answers saved with catalogue `shared_version` to `cat`: keeps what
-/// still makes sense, reports the rest. For share links, saved answers and
-/// imported files alike.
-pub fn migrate(
-    cat: &Catalogue,
-    shared_version: &str,
-    answers: Answers,
-) -> (Answers, MigrationReport) {
-    let mut report = MigrationReport {
-        from_version: shared_version.to_string(),
-        to_version: cat.version.clone(),
-        dropped: Vec::new(),
-        adapted: Vec::new(),
-    };
-    let mut adapted = Vec::new();
-    let mut kept = Answers::new();
-    let mut drop = |q: &str, option: Option<&str>, why: &str| {
-        report.dropped.push(Dropped {
-            question: q.to_string(),
-            option: option.map(str::to_string),
-            why: why.to_string(),
-        });
-    };
-    for (q, answer) in answers {
-        let Some(question) = cat.question(&q) else {
-            drop(
-                &q,
-                None,
-                "cette question n'existe plus dans le questionnaire",
-            );
-            continue;
-        };
-        let keep = match (question.kind, answer) {
-            (_, Answer::Unknown) => {
-                if question.allow_unknown {
-                    Some(Answer::Unknown)
-                } else {
-                    drop(
-                        &q,
-                        None,
-                        "la réponse « Je ne sais pas » n'est plus proposée pour cette question",
-                    );
-                    None
-                }
-            }
-            (QuestionKind::Single | QuestionKind::YesNo, Answer::Option(o)) => {
-                if question.has_option(&o) {
-                    Some(Answer::Option(o))
-                } else {
-                    drop(&q, Some(&o), "cette réponse n'est plus proposée");
-                    None
-                }
-            }
-            (QuestionKind::Multiple, Answer::Options(list)) => {
-                let was_empty = list.is_empty();
-                let mut ok: Vec<String> = Vec::with_capacity(list.len());
-                for o in list {
-                    if ok.contains(&o) {
-                        drop(&q, Some(&o), "cette réponse était cochée deux fois");
-                        continue;
-                    }
-                    if question.has_option(&o) {
-                        ok.push(o);
-                    } else {
-                        drop(&q, Some(&o), "cette réponse n'est plus proposée");
-                    }
-                }
-                // « Aucun » ticked with something else: the other ticks
-                // say more, « Aucun » goes.
-                if ok.len() > 1 {
-                    ok.retain(|o| {
-                        let alone = question.is_exclusive(o);
-                        if alone {
-                            drop(
-                                &q,
-                                Some(o),
-                                "cette réponse ne peut plus être cochée avec d'autres : elle a été retirée",
-                            );
-                        }
-                        !alone
-                    });
-                }
-                // Keep « none ticked » only if that is what was saved.
-                (was_empty || !ok.is_empty()).then_some(Answer::Options(ok))
-            }
-            (QuestionKind::Scale | QuestionKind::Number, Answer::Number(n)) => {
-                let low = question.min.is_some_and(|m| n < m);
-                let high = question.max.is_some_and(|m| n > m);
-                if low || high {
-                    drop(
-                        &q,
-                        None,
-                        "la valeur est en dehors des limites désormais admises",
-                    );
-                    None
-                } else {
-                    let now = turned(question, shared_version, n);
-                    if now != n {
-                        adapted.push(Adapted {
-                            question: q.clone(),
-                            from: n,
-                            to: now,
-                        });
-                    }
-                    Some(Answer::Number(now))
-                }
-            }
-            _ => {
-                drop(&q, None, "la forme de la question a changé");
-                None
-            }
-        };
-        if let Some(a) = keep {
-            kept.insert(q, a);
-        }
-    }
-    report.adapted = adapted;
-    (kept, report)
 }
 
 #[cfg(test)]

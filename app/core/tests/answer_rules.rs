@@ -10,8 +10,9 @@ mod common;
 use common::*;
 use parcours_core::answer_check::{check, toggle_answer};
 use parcours_core::diff::diff;
+use parcours_core::migrate::migrate;
 use parcours_core::recommend::{pathway, Index};
-use parcours_core::share::{decode, encode, migrate};
+use parcours_core::share::{decode, encode};
 use parcours_core::{load, toggle_option, Answer, Answers, Catalogue, Diagnostic, QuestionKind};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -347,7 +348,7 @@ proptest! {
                 let o = &q.options[k % q.options.len()].id;
                 ticked = toggle_option(q, &ticked, o);
                 let answer = Answer::Options(ticked.clone());
-                prop_assert!(ticked.is_empty() || parcours_core::flow::validate_answer(q, &answer).is_ok(), "{:?}", ticked);
+                prop_assert!(ticked.is_empty() || parcours_core::answer_check::validate_answer(q, &answer).is_ok(), "{:?}", ticked);
             }
         }
     }

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use parcours_core::coverage::coverage;
 use parcours_core::diff::{diff, ItemKind, Status};
-use parcours_core::share::migrate;
+use parcours_core::migrate::migrate;
 use parcours_core::{Answer, Answers, Catalogue};
 use serde_json::{json, Value};
 

@@ -3,7 +3,8 @@
 mod common;
 
 use common::*;
-use parcours_core::flow::{effective_answers, missing_required, validate_answer, Flow};
+use parcours_core::answer_check::validate_answer;
+use parcours_core::flow::{effective_answers, missing_required, Flow};
 use parcours_core::{Answer, Answers};
 
 #[test]

@@ -4,7 +4,8 @@
 mod common;
 
 use common::*;
-use parcours_core::recommend::{pathway, Index, Trigger};
+use parcours_core::pathway::Trigger;
+use parcours_core::recommend::{pathway, Index};
 use parcours_core::{export, load, Answer, Availability, Nature, Standing, State};
 use serde_json::json;
 

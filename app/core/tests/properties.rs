@@ -138,17 +138,17 @@ proptest! {
         let flow = parcours_core::flow::Flow::new(&cat, &raw);
         prop_assert!(flow.answered() <= flow.visible());
         let p = pathway(&cat, &raw, TODAY);
-        let (kept, report) = parcours_core::share::migrate(&cat, "2025.01.0", raw.clone());
+        let (kept, report) = parcours_core::migrate::migrate(&cat, "2025.01.0", raw.clone());
         for (q, a) in &kept {
             let question = cat.question(q).unwrap();
             // Duplicated ticks are folded, so every kept answer is valid.
-            prop_assert!(parcours_core::flow::validate_answer(question, a).is_ok(), "{} {:?}", q, a);
+            prop_assert!(parcours_core::answer_check::validate_answer(question, a).is_ok(), "{} {:?}", q, a);
         }
         for q in raw.keys() {
             prop_assert!(kept.contains_key(q) || report.dropped.iter().any(|d| &d.question == q), "{} perdue sans explication", q);
         }
         // Migration is idempotent: a second pass has nothing to report.
-        let (again, second) = parcours_core::share::migrate(&cat, "2026.11.0", kept.clone());
+        let (again, second) = parcours_core::migrate::migrate(&cat, "2026.11.0", kept.clone());
         prop_assert_eq!(&again, &kept);
         prop_assert!(second.is_empty(), "{:?}", second);
         // The engine ignores a malformed answer as a whole, where migration

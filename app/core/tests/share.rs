@@ -3,7 +3,8 @@
 mod common;
 
 use common::*;
-use parcours_core::share::{decode, encode, migrate, Dropped, ShareError};
+use parcours_core::migrate::{migrate, Dropped};
+use parcours_core::share::{decode, encode, ShareError};
 use parcours_core::Answer;
 
 #[test]

@@ -84,17 +84,19 @@ pub fn App() -> impl IntoView {
                 // `Route::in_second_bundle` disagree, and reloading would
                 // loop, so say so instead.
                 #[cfg(not(feature = "plan"))]
-                route if route.in_second_bundle() && started_on_second => view! {
-                    <h1>"Cette page n'a pas pu être ouverte"</h1>
-                    <p>"Rechargez la page ; si le problème persiste, signalez-le à l'équipe du site."</p>
-                }.into_any(),
-                // Reached from a public page: reload, the loader starts the
-                // second bundle.
-                #[cfg(not(feature = "plan"))]
-                route if route.in_second_bundle() => {
-                    dom::later(0, dom::reload);
-                    let what = if route == Route::Atelier { "de l'atelier du catalogue" } else { "de votre feuille de route" };
-                    view! { <p class="fr-mt-4w" role="status">{format!("Ouverture {what}…")}</p> }.into_any()
+                route @ (Route::Atelier | Route::Plan(_)) => {
+                    if started_on_second {
+                        view! {
+                            <h1>"Cette page n'a pas pu être ouverte"</h1>
+                            <p>"Rechargez la page ; si le problème persiste, signalez-le à l'équipe du site."</p>
+                        }.into_any()
+                    } else {
+                        // Reached from a public page: reload, the loader
+                        // starts the second bundle.
+                        dom::later(0, dom::reload);
+                        let what = if route == Route::Atelier { "de l'atelier du catalogue" } else { "de votre feuille de route" };
+                        view! { <p class="fr-mt-4w" role="status">{format!("Ouverture {what}…")}</p> }.into_any()
+                    }
                 }
                 Route::CrashTest => panic!("arrêt volontaire (vérification du bandeau d'erreur)"),
                 Route::NotFound(path) => view! { <NotFoundPage path/> }.into_any(),

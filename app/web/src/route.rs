@@ -198,6 +198,13 @@ impl Route {
         }
     }
 
+    /// Whether this page is in the second bundle only (the Atelier and the
+    /// feuille de route): the public bundle reloads, and the page's loader
+    /// (app/web/loader.js, the same paths) starts the other one.
+    pub fn in_second_bundle(&self) -> bool {
+        matches!(self, Route::Atelier | Route::Plan(_))
+    }
+
     /// Page name, first part of the document `<title>`.
     pub fn title(&self) -> &'static str {
         match self {

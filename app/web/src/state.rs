@@ -14,7 +14,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use parcours_core::share::{self, MigrationReport};
+use parcours_core::migrate::{migrate, MigrationReport};
+use parcours_core::share;
 use parcours_core::{Answers, Catalogue};
 
 #[cfg(feature = "atelier")]
@@ -252,7 +253,7 @@ impl AppState {
             .catalogue_now()
             .map(|c| c.version.clone())
             .unwrap_or_default();
-        let (kept, _) = share::migrate(&cat, &version, answers);
+        let (kept, _) = migrate(&cat, &version, answers);
         self.preview.set(true);
         self.answers.set(kept);
         self.step.set(None);
@@ -296,7 +297,7 @@ impl AppState {
     /// Adopts answers given against `version` (saved, shared or imported):
     /// keeps what the current catalogue still knows, tells what was dropped.
     pub fn adopt(&self, cat: &Catalogue, version: &str, answers: Answers) -> Answers {
-        let (kept, report) = share::migrate(cat, version, answers);
+        let (kept, report) = migrate(cat, version, answers);
         if let Some(notice) = migration_notice(cat, &report) {
             self.notify(notice);
         }
@@ -462,7 +463,7 @@ mod tests {
     #[test]
     fn answers_that_lose_nothing_need_no_notice() {
         let cat = catalogue();
-        let (_, report) = share::migrate(&cat, "2020.01.0", Answers::new());
+        let (_, report) = migrate(&cat, "2020.01.0", Answers::new());
         assert_eq!(migration_notice(&cat, &report), None);
     }
 
@@ -473,7 +474,7 @@ mod tests {
         let mut answers = Answers::new();
         answers.insert(question.id.clone(), Answer::Option("pas-une-option".into()));
         answers.insert("question-retiree".into(), Answer::Unknown);
-        let (kept, report) = share::migrate(&cat, "2020.01.0", answers);
+        let (kept, report) = migrate(&cat, "2020.01.0", answers);
         assert!(kept.is_empty());
         let notice = migration_notice(&cat, &report).unwrap();
         assert!(notice

@@ -216,7 +216,7 @@ async fn a_modified_catalogue_shows_its_diff_coverage_and_previews_a_pathway() {
     let answers = scenario(SCENARIO);
     let code = parcours_core::share::encode(&old.version, &answers);
     page.set_hash(&format!("#/parcours?r={code}")).await;
-    let (kept, _) = parcours_core::share::migrate(&new, &old.version, answers);
+    let (kept, _) = parcours_core::migrate::migrate(&new, &old.version, answers);
     let want: Vec<String> = parcours_core::pathway(&new, &kept, &parcours_e2e::today())
         .modules()
         .map(|m| m.id.clone())

@@ -160,7 +160,7 @@ async fn an_old_version_link_is_migrated_with_a_notice() {
     let notice = page.wait_text(".parcours-notice", "2025.01.0").await;
     assert!(notice.contains("question-retiree"), "{notice}");
     // What the core keeps of them (scales turned round since, among others).
-    let (kept, _) = parcours_core::share::migrate(catalogue(), "2025.01.0", answers);
+    let (kept, _) = parcours_core::migrate::migrate(catalogue(), "2025.01.0", answers);
     assert!(!kept.contains_key("question-retiree"));
     page.wait_for_modules(&ids(&expected(&kept))).await;
 }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use parcours_core::export::{APART, WHY_APART};
-use parcours_core::recommend::NotActionable;
+use parcours_core::pathway::NotActionable;
 use parcours_core::{Catalogue, Pathway, Standing};
 
 use crate::components::{Card, ModuleStatus, Tag, TagsGroup, WayIn};

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use parcours_core::pathway::Recommended;
 use parcours_core::plan::can_take;
-use parcours_core::recommend::Recommended;
 use parcours_core::{Catalogue, Pathway};
 
 use crate::components::{AddToPlan, Card, Fold, ModuleStatus, Tag, TagsGroup, WayIn};
