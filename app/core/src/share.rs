@@ -327,14 +327,22 @@ mod tests {
         tampered[3] = if tampered[3] == 'A' { 'B' } else { 'A' };
         let tampered: String = tampered.into_iter().collect();
         assert_eq!(decode(&tampered), Err(ShareError::BadChecksum));
-        // A valid code of format 2.
-        let mut bytes = vec![2u8];
+        // A valid code of a later format.
+        let mut bytes = vec![3u8];
         bytes.extend_from_slice(b"x|");
         let crc = crc32(&bytes);
         bytes.extend_from_slice(&crc.to_be_bytes());
         assert_eq!(
             decode(&base64url_encode(&bytes)),
-            Err(ShareError::UnsupportedFormat(2))
+            Err(ShareError::UnsupportedFormat(3))
         );
+        // Format 2 whose body does not inflate: its reason, in French.
+        let mut bytes = vec![FORMAT, 0xff, 0xff];
+        let crc = crc32(&bytes);
+        bytes.extend_from_slice(&crc.to_be_bytes());
+        match decode(&base64url_encode(&bytes)) {
+            Err(ShareError::Malformed(why)) => assert!(!why.is_empty()),
+            other => panic!("{other:?}"),
+        }
     }
 }

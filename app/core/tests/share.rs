@@ -36,8 +36,11 @@ fn errors_are_typed_and_french() {
         Err(ShareError::BadCharacter('='))
     ));
     let code = encode("2026.11.0", &answers(&[("refus", opt("oui"))]));
+    // Cut where whole bytes remain (else it is `Truncated`): the checksum
+    // no longer matches.
+    let cut = if (code.len() - 2) % 4 == 1 { 3 } else { 2 };
     assert_eq!(
-        decode(&code[..code.len() - 2]).unwrap_err(),
+        decode(&code[..code.len() - cut]).unwrap_err(),
         ShareError::BadChecksum
     );
     let mut chars: Vec<char> = code.chars().collect();
@@ -119,14 +122,20 @@ fn format_1_is_frozen() {
     ]);
     assert_eq!(parcours_core::share::encode_plain("2026.11.0", &a), GOLDEN);
     let old = decode(GOLDEN).unwrap();
-    assert_eq!((old.answers, old.version, old.plan), (a.clone(), "2026.11.0".into(), None));
+    assert_eq!(
+        (old.answers, old.version, old.plan),
+        (a.clone(), "2026.11.0".into(), None)
+    );
     // The same answers in format 2, and with a plan.
     let code = encode("2026.11.0", &a);
     assert_ne!(code, GOLDEN);
     assert_eq!(decode(&code).unwrap().answers, a);
     let with_plan = parcours_core::share::encode_with("2026.11.0", &a, Some("t,1;vte,,fait"));
     let back = decode(&with_plan).unwrap();
-    assert_eq!((back.answers, back.plan.as_deref()), (a, Some("t,1;vte,,fait")));
+    assert_eq!(
+        (back.answers, back.plan.as_deref()),
+        (a, Some("t,1;vte,,fait"))
+    );
 }
 
 /// Format 2 compresses: a long pathway's link is much shorter than in
@@ -134,7 +143,12 @@ fn format_1_is_frozen() {
 #[test]
 fn format_2_is_shorter_on_a_long_pathway() {
     let long: Vec<(String, Answer)> = (0..40)
-        .map(|i| (format!("question-{i:02}"), Answer::Options(vec!["reponse-a".into(), "reponse-b".into()])))
+        .map(|i| {
+            (
+                format!("question-{i:02}"),
+                Answer::Options(vec!["reponse-a".into(), "reponse-b".into()]),
+            )
+        })
         .collect();
     let mut a = parcours_core::Answers::new();
     for (q, v) in long {
@@ -142,5 +156,10 @@ fn format_2_is_shorter_on_a_long_pathway() {
     }
     let plain = parcours_core::share::encode_plain("2026.12.1", &a);
     let packed = encode("2026.12.1", &a);
-    assert!(packed.len() * 2 < plain.len(), "{} vs {}", packed.len(), plain.len());
+    assert!(
+        packed.len() * 2 < plain.len(),
+        "{} vs {}",
+        packed.len(),
+        plain.len()
+    );
 }

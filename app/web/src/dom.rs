@@ -169,7 +169,11 @@ pub fn print() {
 pub fn set_body_class(class: &str, on: bool) {
     if let Some(body) = document().body() {
         let list = body.class_list();
-        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
     }
 }
 

@@ -19,9 +19,9 @@ pub mod components;
 pub mod dom;
 pub mod loader;
 pub mod pages;
-pub mod plan_store;
 #[cfg(feature = "plan")]
 pub mod plan_state;
+pub mod plan_store;
 pub mod present;
 pub mod route;
 pub mod state;

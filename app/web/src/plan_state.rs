@@ -85,7 +85,8 @@ pub fn plan_link(base: &str, cat: &Catalogue, answers: &Answers, plan: &Plan) ->
 
 /// What a share link gives: its answers (adapted by the caller) and plan.
 pub fn read_link(cat: &Catalogue, code: &str) -> Result<(share::Shared, Plan), String> {
-    let shared = share::decode(code).map_err(|e| format!("Ce lien ne peut pas être ouvert : {e}."))?;
+    let shared =
+        share::decode(code).map_err(|e| format!("Ce lien ne peut pas être ouvert : {e}."))?;
     let plan = match shared.plan.as_deref() {
         Some(text) => Plan::from_share_text(text, cat)
             .map_err(|e| format!("Ce lien ne peut pas être ouvert : {e}."))?,
@@ -185,7 +186,9 @@ mod tests {
             .unwrap();
         let (shared, back) = read_link(&cat, code).unwrap();
         assert_eq!((shared.answers, back), (answers, p.clone()));
-        assert!(read_link(&cat, "AAAA").unwrap_err().starts_with("Ce lien ne peut pas être ouvert"));
+        assert!(read_link(&cat, "AAAA")
+            .unwrap_err()
+            .starts_with("Ce lien ne peut pas être ouvert"));
         assert!(adopt_without_asking(&Plan::default(), &p));
         assert!(adopt_without_asking(&p, &p));
         assert!(!adopt_without_asking(&p, &Plan::default()));
@@ -198,10 +201,14 @@ mod tests {
         let file = AnswersFile::new(&cat.version, "2026-12-02", Answers::new());
         let text = file_with_plan(&file, &p);
         let (back, plan) = read_file(&text).unwrap();
-        assert_eq!((back, plan), (file.clone(), Some(p)));
+        assert!(back.has_plan);
+        assert_eq!((back.answers, plan), (file.answers.clone(), Some(p)));
         // A file of the public pages, without a plan.
         assert_eq!(read_file(&file.to_json()).unwrap().1, None);
-        let broken = text.replace("\"format\": 1,\n    \"territory\"", "\"format\": 7,\n    \"territory\"");
+        let broken = text.replace(
+            "\"format\": 1,\n    \"territory\"",
+            "\"format\": 7,\n    \"territory\"",
+        );
         assert_ne!(broken, text, "the plan's format is in the file");
         assert!(read_file(&broken).unwrap_err().contains("format 7"));
         assert!(read_file("{").is_err());

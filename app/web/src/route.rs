@@ -289,7 +289,11 @@ mod tests {
             ("#/parcours", false),
             ("#/catalogue/vte", false),
         ] {
-            assert_eq!(Route::parse(hash).unwrap().in_second_bundle(), second, "{hash}");
+            assert_eq!(
+                Route::parse(hash).unwrap().in_second_bundle(),
+                second,
+                "{hash}"
+            );
         }
     }
 

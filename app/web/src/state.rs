@@ -354,12 +354,17 @@ impl AppState {
     /// pathway is left for one's own.
     pub fn import_answers(&self, cat: &Catalogue, file: AnswersFile, origin: Origin) -> String {
         let count = file.answers.len();
+        let has_plan = file.has_plan;
         let answers = self.adopt(cat, &file.catalogue_version, file.answers);
         self.set_answers(answers);
         if origin == Origin::Shared {
             dom::set_hash(&Route::Pathway(PathwayQuery::default()).href());
         }
-        imported_status(count)
+        let mut status = imported_status(count);
+        if has_plan {
+            status.push_str(" Ce fichier contient aussi une feuille de route : pour la reprendre, importez-le depuis « Ma feuille de route ».");
+        }
+        status
     }
 }
 

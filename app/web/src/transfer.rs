@@ -27,6 +27,10 @@ pub struct AnswersFile {
     /// link; what is listed apart). Never read back: an import recomputes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pathway: Option<Pathway>,
+    /// The file read carries a feuille de route (`feuille_de_route`),
+    /// which only the plan's page takes in.
+    #[serde(skip)]
+    pub has_plan: bool,
 }
 
 impl AnswersFile {
@@ -38,6 +42,7 @@ impl AnswersFile {
             exported: exported.into(),
             answers,
             pathway: None,
+            has_plan: false,
         }
     }
 
@@ -104,6 +109,7 @@ pub fn read_answers_file(text: &str) -> Result<AnswersFile, AnswersFileError> {
         }
         Some(_) => return Err(AnswersFileError::NotOurs),
     }
+    let has_plan = !matches!(v.take("feuille_de_route"), None | Some(Json::Null));
     let rest = |v: &mut Json| {
         Some(AnswersFile::new(
             &String::from_json(v.take("catalogue_version")?).ok()?,
@@ -111,7 +117,9 @@ pub fn read_answers_file(text: &str) -> Result<AnswersFile, AnswersFileError> {
             Answers::from_json(v.take("answers")?).ok()?,
         ))
     };
-    rest(&mut v).ok_or(AnswersFileError::Damaged)
+    let mut file = rest(&mut v).ok_or(AnswersFileError::Damaged)?;
+    file.has_plan = has_plan;
+    Ok(file)
 }
 
 /// [`read_answers_file`], the error as the sentence the page shows.

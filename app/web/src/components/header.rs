@@ -82,8 +82,8 @@ mod tests {
             .filter(|(href, _)| href.starts_with("#/"))
             .map(|(href, _)| (Route::parse(&href), href))
             .collect();
-        // Header (logo, 4 links), footer (logo, 4 links).
-        assert_eq!(routes.len(), 10, "{routes:?}");
+        // Header (logo, 5 links), footer (logo, 4 links).
+        assert_eq!(routes.len(), 11, "{routes:?}");
         for (route, href) in routes {
             assert!(
                 matches!(&route, Some(r) if !matches!(r, Route::NotFound(_))),

@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use parcours_core::plan::can_take;
 use parcours_core::{Availability, Catalogue};
 
-use crate::components::{button_class, AddToPlan, Card, Field, ModuleStatus, Priority, WayIn, WithCatalogue};
+use crate::components::{
+    button_class, AddToPlan, Card, Field, ModuleStatus, Priority, WayIn, WithCatalogue,
+};
 use crate::loader::plural;
 use crate::present::{access_link, matches, operators, Filters};
 use crate::route::{CatalogueQuery, Route};

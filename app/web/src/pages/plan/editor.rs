@@ -25,9 +25,13 @@ pub fn months(today: &str) -> Vec<String> {
 pub fn Editor(cat: Arc<Catalogue>) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let months = Arc::new(months(&crate::state::use_app().today()));
-    let ids = move || state.plan.with(|p| p.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+    let ids = move || {
+        state
+            .plan
+            .with(|p| p.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
+    };
     view! {
-        <section class="fr-mt-6w parcours-noprint" id="modifier-actions">
+        <section class="fr-mt-6w parcours-no-print" id="modifier-actions">
             {move || (!state.plan.with(|p| p.is_empty())).then(|| view! { <h2 class="fr-h4">"Suivre chaque action"</h2> })}
             <For
                 each=ids
@@ -47,7 +51,15 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
         let id = id.clone();
         move |f: fn(&Action) -> String| {
             let id = id.clone();
-            move || state.plan.with(|p| p.actions.iter().find(|a| a.id == id).map(f).unwrap_or_default())
+            move || {
+                state.plan.with(|p| {
+                    p.actions
+                        .iter()
+                        .find(|a| a.id == id)
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            }
         }
     };
     let edit = {
@@ -67,14 +79,30 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
     let title = read(|a| a.title.clone());
     let number = {
         let id = id.clone();
-        move || state.plan.with(|p| p.actions.iter().position(|a| a.id == id).map_or(0, |i| i + 1))
+        move || {
+            state.plan.with(|p| {
+                p.actions
+                    .iter()
+                    .position(|a| a.id == id)
+                    .map_or(0, |i| i + 1)
+            })
+        }
     };
     let dropped = {
         let id = id.clone();
-        Memo::new(move |_| state.plan.with(|p| p.actions.iter().any(|a| a.id == id && a.status == Status::Ecarte)))
+        Memo::new(move |_| {
+            state.plan.with(|p| {
+                p.actions
+                    .iter()
+                    .any(|a| a.id == id && a.status == Status::Ecarte)
+            })
+        })
     };
-    let own = state.plan.with_untracked(|p| p.actions.iter().any(|a| a.id == id && a.own));
-    let module_href = (!own && cat.module(&id).is_some()).then(|| crate::route::Route::Module(id.clone()).href());
+    let own = state
+        .plan
+        .with_untracked(|p| p.actions.iter().any(|a| a.id == id && a.own));
+    let module_href =
+        (!own && cat.module(&id).is_some()).then(|| crate::route::Route::Module(id.clone()).href());
     let shift = {
         let id = id.clone();
         move |up: bool| {
@@ -198,7 +226,7 @@ pub fn OwnAction() -> impl IntoView {
         }
     };
     view! {
-        <section class="fr-mt-6w parcours-noprint" id="action-propre">
+        <section class="fr-mt-6w parcours-no-print" id="action-propre">
             <h2 class="fr-h4">"Ajouter une action propre au territoire"</h2>
             <form on:submit=add novalidate>
                 <div class=move || if error.get() { "fr-input-group fr-input-group--error" } else { "fr-input-group" }>

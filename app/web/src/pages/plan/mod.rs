@@ -95,18 +95,22 @@ fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
     };
     let flagged = {
         let cat = cat.clone();
-        Memo::new(move |_| state.plan.with(|p| p.actions.iter().filter(|a| flag(a, &cat).is_some()).count()))
+        Memo::new(move |_| {
+            state
+                .plan
+                .with(|p| p.actions.iter().filter(|a| flag(a, &cat).is_some()).count())
+        })
     };
     let empty = Memo::new(move |_| state.plan.with(Plan::is_empty));
 
     view! {
         <div class="parcours-plan">
-            <h1 tabindex="-1" class="parcours-noprint">"Ma feuille de route"</h1>
-            <p class="fr-text--lead parcours-noprint">
+            <h1 tabindex="-1" class="parcours-no-print">"Ma feuille de route"</h1>
+            <p class="fr-text--lead parcours-no-print">
                 "Les actions que votre territoire engage, avec leur statut, leur porteur et leur échéance, à suivre d'un comité de pilotage à l'autre. Elle est enregistrée dans ce navigateur : rien n'est envoyé à un serveur."
             </p>
             {move || (state.storage.get() != crate::storage::StorageStatus::Available).then(|| view! {
-                <Alert kind=AlertKind::Warning small=true class="fr-mb-3w parcours-noprint">
+                <Alert kind=AlertKind::Warning small=true class="fr-mb-3w parcours-no-print">
                     <p>"Ce navigateur n'a pas enregistré la dernière modification (enregistrement désactivé ou espace plein) : exportez la feuille de route avant de fermer la page."</p>
                 </Alert>
             })}
@@ -117,7 +121,7 @@ fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
                     let cat = cat.clone();
                     let n = flagged.get();
                     view! {
-                        <Alert kind=AlertKind::Warning class="fr-mb-3w parcours-noprint" id="alertes-catalogue" title=format!("{} dans le catalogue", plural(n, "service a changé", "services ont changé"))>
+                        <Alert kind=AlertKind::Warning class="fr-mb-3w parcours-no-print" id="alertes-catalogue" title=format!("{} dans le catalogue", plural(n, "service a changé", "services ont changé"))>
                             <p>"Le motif est indiqué sous chaque action concernée. Ces actions restent dans votre feuille de route."</p>
                             <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w" on:click=move |_| state.update(|p| p.acknowledge(&cat))>
                                 "J'ai pris connaissance des changements de statut"
@@ -130,7 +134,7 @@ fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
                 let cat = cat.clone();
                 move || if empty.get() {
                     view! {
-                        <Callout title="Votre feuille de route est vide" id="feuille-vide" class="fr-mb-4w parcours-noprint">
+                        <Callout title="Votre feuille de route est vide" id="feuille-vide" class="fr-mb-4w parcours-no-print">
                             <p class="fr-callout__text">"Ajoutez-y des services depuis votre parcours ou le catalogue (« Ajouter à ma feuille de route »), ou une action propre à votre territoire ci-dessous."</p>
                             <ButtonsGroup class="fr-mt-2w">
                                 <li><ButtonLink href=Route::Pathway(Default::default()).href()>"Voir mon parcours"</ButtonLink></li>
@@ -166,7 +170,7 @@ fn LinkOffer(offered: RwSignal<Option<Offered>>) -> impl IntoView {
                 offered.set(None);
             };
             view! {
-                <Callout title="Ce lien contient une autre feuille de route" id="lien-autre-feuille" class="fr-mb-4w parcours-noprint">
+                <Callout title="Ce lien contient une autre feuille de route" id="lien-autre-feuille" class="fr-mb-4w parcours-no-print">
                     <p class="fr-callout__text">
                         {format!("La feuille de route du lien compte {}. La remplacer efface celle de ce navigateur et ses réponses : exportez-la d'abord si vous voulez la garder.", plural(n, "action", "actions"))}
                     </p>
@@ -182,7 +186,12 @@ fn LinkOffer(offered: RwSignal<Option<Offered>>) -> impl IntoView {
 
 /// The territory's name, the grouping, print, exports, link, and the table.
 #[component]
-fn PlanTools(cat: Arc<Catalogue>, by: Memo<GroupBy>, link: Memo<String>, today: String) -> impl IntoView {
+fn PlanTools(
+    cat: Arc<Catalogue>,
+    by: Memo<GroupBy>,
+    link: Memo<String>,
+    today: String,
+) -> impl IntoView {
     let app = use_app();
     let state = expect_context::<PlanState>();
     let status = RwSignal::new(String::new());
@@ -196,16 +205,28 @@ fn PlanTools(cat: Arc<Catalogue>, by: Memo<GroupBy>, link: Memo<String>, today: 
     let sheet = {
         let (cat, today) = (cat.clone(), today.clone());
         move |_| {
-            let text = state.plan.with_untracked(|p| plan::csv(p, &cat, by.get_untracked()));
-            download(plan_state::file_name(&today, "csv"), "text/csv;charset=utf-8", &text);
+            let text = state
+                .plan
+                .with_untracked(|p| plan::csv(p, &cat, by.get_untracked()));
+            download(
+                plan_state::file_name(&today, "csv"),
+                "text/csv;charset=utf-8",
+                &text,
+            );
         }
     };
     let json = {
         let (cat, today) = (cat.clone(), today.clone());
         move |_| {
             let file = AnswersFile::new(&cat.version, &today, app.answers.get_untracked());
-            let text = state.plan.with_untracked(|p| plan_state::file_with_plan(&file, p));
-            download(transfer::file_name("reponses-parcours-ti", &today, "json"), "application/json", &text);
+            let text = state
+                .plan
+                .with_untracked(|p| plan_state::file_with_plan(&file, p));
+            download(
+                transfer::file_name("reponses-parcours-ti", &today, "json"),
+                "application/json",
+                &text,
+            );
         }
     };
     let copy = move |_| {
@@ -227,7 +248,7 @@ fn PlanTools(cat: Arc<Catalogue>, by: Memo<GroupBy>, link: Memo<String>, today: 
         }))
     };
     view! {
-        <div class="parcours-noprint">
+        <div class="parcours-no-print">
             <Field class="parcours-territory" for_id="territoire-feuille" label="Nom du territoire" hint="Il figure en tête de la feuille de route imprimée.">
                 <input
                     class="fr-input"
@@ -308,7 +329,7 @@ fn ImportPlan(cat: Arc<Catalogue>) -> impl IntoView {
         });
     };
     view! {
-        <section class="fr-mt-6w parcours-noprint" id="importer-feuille">
+        <section class="fr-mt-6w parcours-no-print" id="importer-feuille">
             <h2 class="fr-h4">"Reprendre une feuille de route exportée"</h2>
             <Field kind="fr-upload-group" for_id="importer-feuille-json" label="Importer une feuille de route (JSON)" hint="Un fichier « reponses-parcours-ti-….json » téléchargé depuis cette page. Il remplace la feuille de route et les réponses enregistrées dans ce navigateur.">
                 <input class="fr-upload" type="file" id="importer-feuille-json" accept=".json,application/json" on:change=import/>

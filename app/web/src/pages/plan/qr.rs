@@ -27,7 +27,8 @@ pub fn path(text: &str) -> Option<(String, i32)> {
 /// - `link`: the link the code holds.
 #[component]
 pub fn QrCode(link: Memo<String>) -> impl IntoView {
-    move || match path(&link.get()) {
+    move || {
+        match path(&link.get()) {
         Some((d, side)) => view! {
             <figure class="parcours-qr" id="qr-feuille">
                 <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {side} {side}") role="img" aria-labelledby="qr-feuille-legende" shape-rendering="crispEdges">
@@ -42,6 +43,7 @@ pub fn QrCode(link: Memo<String>) -> impl IntoView {
             <p class="parcours-qr-absent" id="qr-feuille">"Cette feuille de route est trop longue pour tenir dans un QR code : rouvrez-la avec le fichier exporté (JSON)."</p>
         }
         .into_any(),
+    }
     }
 }
 

@@ -42,12 +42,15 @@ pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
         });
     };
     let changed = Memo::new(move |_| {
-        earlier.with(|e| e.as_ref().map(|(before, day)| (state.plan.with(|now| changes(before, now)), day.clone())))
+        earlier.with(|e| {
+            e.as_ref()
+                .map(|(before, day)| (state.plan.with(|now| changes(before, now)), day.clone()))
+        })
     });
     view! {
         <section class="fr-mt-6w parcours-since" id="depuis-dernier-comite">
             <h2 class="fr-h4">"Depuis le dernier comité"</h2>
-            <div class="parcours-noprint">
+            <div class="parcours-no-print">
                 <p>"Choisissez la feuille de route exportée pour le comité précédent : la page liste ce qui a changé depuis."</p>
                 <Field kind="fr-upload-group" for_id="comparer-feuille" label="Feuille de route du dernier comité (JSON)" hint="Un fichier « reponses-parcours-ti-….json » téléchargé depuis cette page. Il n'est pas enregistré, et ne modifie rien.">
                     <input class="fr-upload" type="file" id="comparer-feuille" accept=".json,application/json" on:change=compare/>
@@ -89,7 +92,7 @@ fn ChangesList(c: Changes, day: String) -> impl IntoView {
                 </ul>
             })
             .collect_view()}
-        <button type="button" class="fr-btn fr-btn--secondary parcours-noprint" id="imprimer-bilan" on:click=print>"Imprimer le bilan"</button>
+        <button type="button" class="fr-btn fr-btn--secondary parcours-no-print" id="imprimer-bilan" on:click=print>"Imprimer le bilan"</button>
     }
     .into_any()
 }

@@ -24,10 +24,18 @@ const HEADERS: [&str; 7] = [
 ];
 
 #[component]
-pub fn PlanTable(cat: Arc<Catalogue>, by: Memo<GroupBy>, link: Memo<String>, today: String) -> impl IntoView {
+pub fn PlanTable(
+    cat: Arc<Catalogue>,
+    by: Memo<GroupBy>,
+    link: Memo<String>,
+    today: String,
+) -> impl IntoView {
     let state = expect_context::<PlanState>();
     let version = cat.version.clone();
-    let printed = format!("Imprimée le {} · catalogue des services version {version}", french_date(&today));
+    let printed = format!(
+        "Imprimée le {} · catalogue des services version {version}",
+        french_date(&today)
+    );
     view! {
         <section id="tableau-feuille" class="parcours-plan-sheet fr-mt-4w">
             <div class="parcours-plan-head">
@@ -38,7 +46,7 @@ pub fn PlanTable(cat: Arc<Catalogue>, by: Memo<GroupBy>, link: Memo<String>, tod
                             if name.is_empty() { "Feuille de route".to_string() } else { format!("Feuille de route — {name}") }
                         }}
                     </h2>
-                    <h2 class="parcours-noprint fr-h4">"Les actions"</h2>
+                    <h2 class="parcours-no-print fr-h4">"Les actions"</h2>
                     <p class="parcours-print-only" id="feuille-date">{printed}</p>
                 </div>
                 <QrCode link/>
