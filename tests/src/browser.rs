@@ -526,9 +526,8 @@ impl Browser {
         report.assert_empty();
     }
 
-    /// Prints the page to PDF, as « Imprimer » would; returns its text
-    /// (pdftotext, Debian's poppler-utils).
-    pub async fn printed_text(&self) -> String {
+    /// Prints the page to PDF, as « Imprimer » would; returns its file.
+    pub async fn printed_pdf(&self) -> PathBuf {
         let pdf = self
             .client
             .print(
@@ -540,6 +539,13 @@ impl Browser {
             .expect("print to PDF");
         let file = crate::scratch_dir("pdf").join("page.pdf");
         std::fs::write(&file, pdf).expect("write the PDF");
+        file
+    }
+
+    /// Prints the page to PDF, as « Imprimer » would; returns its text
+    /// (pdftotext, Debian's poppler-utils).
+    pub async fn printed_text(&self) -> String {
+        let file = self.printed_pdf().await;
         let out = std::process::Command::new("pdftotext")
             .arg("-enc")
             .arg("UTF-8")

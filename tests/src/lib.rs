@@ -1,11 +1,13 @@
 //! Helpers shared by the scenario tests, the browser tests
 //! (`tests/tests/browser/`) and the browser measures (`src/bin/`): the real
 //! content, the built site and its server, and a browser driven as a
-//! person would (`browser`: generic actions; `app`: this app's own).
+//! person would (`browser`: generic actions; `app`: this app's own;
+//! `plan`: the feuille de route's).
 
 pub mod app;
 pub mod browser;
 mod driver;
+pub mod plan;
 pub mod server;
 
 use std::path::PathBuf;

@@ -73,10 +73,7 @@ pub fn App() -> impl IntoView {
                 #[cfg(feature = "atelier")]
                 Route::Atelier => view! { <crate::pages::atelier::AtelierPage/> }.into_any(),
                 #[cfg(feature = "plan")]
-                Route::Plan(_) => match route.get_untracked() {
-                    Route::Plan(query) => view! { <crate::pages::plan::PlanPage query/> }.into_any(),
-                    _ => ().into_any(),
-                },
+                Route::Plan(_) => view! { <crate::pages::plan::PlanPage/> }.into_any(),
                 // The Atelier and the feuille de route are a bundle of their
                 // own, which the page's loader starts on their paths: most
                 // visitors never download it. Having started here, this

@@ -190,10 +190,9 @@ impl Route {
                 detailed: false,
             }),
             Route::Catalogue(_) => Route::Catalogue(CatalogueQuery::default()),
-            Route::Plan(q) => Route::Plan(PlanQuery {
-                code: q.code.clone(),
-                by_status: false,
-            }),
+            // The plan's page takes a link's code in itself, then drops it
+            // from the address: the page and its forms stay.
+            Route::Plan(_) => Route::Plan(PlanQuery::default()),
             other => other.clone(),
         }
     }

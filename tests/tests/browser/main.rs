@@ -11,6 +11,7 @@ mod e2e;
 mod offline;
 mod open_data;
 mod pathway;
+mod plan;
 mod priorities;
 mod questionnaire;
 mod robustness;

@@ -28,10 +28,9 @@ use crate::state::{use_app, Notice};
 use crate::transfer::{self, AnswersFile};
 
 #[component]
-pub fn PlanPage(query: PlanQuery) -> impl IntoView {
-    let code = query.code.clone();
+pub fn PlanPage() -> impl IntoView {
     view! {
-        <WithCatalogue render=move |cat| view! { <PlanView cat code=code.clone()/> }/>
+        <WithCatalogue render=move |cat| view! { <PlanView cat/> }/>
     }
 }
 
@@ -43,7 +42,7 @@ struct Offered {
 }
 
 #[component]
-fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
+fn PlanView(cat: Arc<Catalogue>) -> impl IntoView {
     let app = use_app();
     let (state, told) = PlanState::open(&cat);
     provide_context(state);
@@ -54,30 +53,24 @@ fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
         });
     }
     let offered = RwSignal::new(None::<Offered>);
-    if let Some(code) = code {
-        match plan_state::read_link(&cat, &code) {
-            Ok((shared, linked)) => {
-                let answers = app.adopt(&cat, &shared.version, shared.answers);
-                if plan_state::adopt_without_asking(&state.plan.get_untracked(), &linked) {
-                    state.replace(linked);
-                    app.set_answers(answers);
-                    app.notify(Notice {
-                        title: "La feuille de route du lien est désormais la vôtre".into(),
-                        lines: vec!["Elle est enregistrée dans ce navigateur, avec les réponses du diagnostic qui l'accompagnent.".into()],
-                    });
-                } else {
-                    offered.set(Some(Offered {
-                        plan: linked,
-                        answers,
-                    }));
-                }
-            }
-            Err(message) => app.notify(Notice {
-                title: "Lien de feuille de route illisible".into(),
-                lines: vec![message, "Votre feuille de route enregistrée dans ce navigateur est affichée, inchangée.".into()],
-            }),
-        }
-        app.replace_route(Route::Plan(PlanQuery::default()));
+    // A link's plan (`?r=`), when the page opens or a link is followed
+    // while it is shown; then the address without it.
+    {
+        let cat = cat.clone();
+        Effect::new(move |_| {
+            let Route::Plan(PlanQuery {
+                code: Some(code),
+                by_status,
+            }) = app.route.get()
+            else {
+                return;
+            };
+            open_link(&cat, &code, state, offered);
+            app.replace_route(Route::Plan(PlanQuery {
+                code: None,
+                by_status,
+            }));
+        });
     }
     let by = Memo::new(move |_| match app.route.get() {
         Route::Plan(q) if q.by_status => GroupBy::Status,
@@ -151,6 +144,38 @@ fn PlanView(cat: Arc<Catalogue>, code: Option<String>) -> impl IntoView {
             <since::SinceLastCommittee cat=cat.clone()/>
             <ImportPlan cat=cat.clone()/>
         </div>
+    }
+}
+
+/// Takes in the plan of a share link: at once when this browser's is
+/// empty or the same, else offered (`LinkOffer`).
+fn open_link(cat: &Catalogue, code: &str, state: PlanState, offered: RwSignal<Option<Offered>>) {
+    let app = use_app();
+    match plan_state::read_link(cat, code) {
+        Ok((shared, linked)) => {
+            let answers = app.adopt(cat, &shared.version, shared.answers);
+            if plan_state::adopt_without_asking(&state.plan.get_untracked(), &linked) {
+                state.replace(linked);
+                app.set_answers(answers);
+                app.notify(Notice {
+                    title: "La feuille de route du lien est désormais la vôtre".into(),
+                    lines: vec!["Elle est enregistrée dans ce navigateur, avec les réponses du diagnostic qui l'accompagnent.".into()],
+                });
+            } else {
+                offered.set(Some(Offered {
+                    plan: linked,
+                    answers,
+                }));
+            }
+        }
+        Err(message) => app.notify(Notice {
+            title: "Lien de feuille de route illisible".into(),
+            lines: vec![
+                message,
+                "Votre feuille de route enregistrée dans ce navigateur est affichée, inchangée."
+                    .into(),
+            ],
+        }),
     }
 }
 
