@@ -91,7 +91,7 @@ fn the_plan_round_trips_through_json_and_the_share_text() {
     let p = a_plan(&cat);
     assert_eq!(Plan::from_json(&p.to_json()), Ok(p.clone()));
     assert_eq!(
-        Plan::from_share_text(&p.to_share_text(), &cat),
+        Plan::from_share_text(&p.to_share_text(&cat), &cat),
         Ok(p.clone())
     );
     // Own ids are never reused, even from a file whose counter is behind.
@@ -198,6 +198,15 @@ fn a_module_that_left_or_closed_stays_in_the_plan_and_is_flagged() {
         .unwrap();
     assert_eq!(zae[3], "Service retiré du catalogue");
     assert!(zae[11].contains("n'est plus au catalogue"));
+    // A link made on the later catalogue carries the state the flag needs.
+    let text = p.to_share_text(&later);
+    let linked = Plan::from_share_text(&text, &later).unwrap();
+    let bpi = linked
+        .actions
+        .iter()
+        .find(|a| a.id == "accompagnement-bpifrance")
+        .unwrap();
+    assert!(matches!(flag(bpi, &later), Some(Flag::StateChanged { .. })));
     // Taking note clears the closed flag, never the removed one.
     p.acknowledge(&later);
     let left: Vec<Flag> = p.actions.iter().filter_map(|a| flag(a, &later)).collect();
@@ -347,4 +356,54 @@ fn changes_since_the_last_committee() {
     let headings: Vec<&str> = c.sections().iter().map(|(h, _)| *h).collect();
     assert_eq!(headings.len(), 6);
     assert!(changes(&after, &after).is_empty());
+}
+
+/// Every scenario's link is shorter in format 2 (compressed) than in
+/// format 1, by a third at least on the longest; with a plan of six
+/// actions it still fits a QR code. Run with `--nocapture` for the figures
+/// BENCHMARKS.md gives.
+#[test]
+fn share_codes_are_shorter_compressed_and_a_plan_fits_a_qr_code() {
+    use parcours_core::share::{encode, encode_plain, encode_with};
+    let cat = catalogue();
+    let dir = parcours_fixtures::repo_root().join("tests/scenarios");
+    let mut longest = (0, 0);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".json")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    for name in &names {
+        let answers = parcours_fixtures::scenario(name);
+        let (plain, packed) = (
+            encode_plain(&cat.version, &answers),
+            encode(&cat.version, &answers),
+        );
+        println!(
+            "{name}: format 1 {} → format 2 {} characters",
+            plain.len(),
+            packed.len()
+        );
+        assert!(packed.len() <= plain.len() + 8, "{name}");
+        if plain.len() > longest.0 {
+            longest = (plain.len(), packed.len());
+        }
+    }
+    assert!(longest.1 * 3 < longest.0 * 2, "the longest: {longest:?}");
+    let plan = a_plan(&cat);
+    let answers = parcours_fixtures::full_answers(&cat);
+    let code = encode_with(&cat.version, &answers, Some(&plan.to_share_text(&cat)));
+    println!(
+        "every question answered and a plan of six actions: {} characters",
+        code.len()
+    );
+    // A QR code of version 40, correction M, holds 2 331 bytes.
+    assert!(code.len() + 80 < 2331, "{}", code.len());
 }

@@ -220,7 +220,7 @@ impl Plan {
             id: m.id.clone(),
             title: m.title.clone(),
             step: Some(m.step.clone()),
-            known_state: m.status.as_ref().map(|s| s.state.id().to_string()),
+            known_state: current_state(m),
             ..Action::default()
         });
         true
@@ -278,11 +278,16 @@ impl Plan {
     pub fn acknowledge(&mut self, cat: &Catalogue) {
         for a in self.actions.iter_mut().filter(|a| !a.own) {
             if let Some(m) = cat.module(&a.id) {
-                a.known_state = m.status.as_ref().map(|s| s.state.id().to_string());
+                a.known_state = current_state(m);
                 a.title = m.title.clone();
             }
         }
     }
+}
+
+/// A module's state in the catalogue, as an action keeps it.
+fn current_state(m: &Module) -> Option<String> {
+    m.status.as_ref().map(|s| s.state.id().to_string())
 }
 
 /// Whether a module can be taken into a plan: an offer that is not closed,
@@ -634,9 +639,11 @@ fn unescape(s: &str) -> Option<String> {
 
 impl Plan {
     /// The plan as the share link carries it: `territory,next_own` then one
-    /// record per action. A module's title is not carried (the catalogue
-    /// has it), an own action's is.
-    pub fn to_share_text(&self) -> String {
+    /// record per action. What `cat` says already is left out, to keep the
+    /// link short enough for a printed QR code: a module's title, and its
+    /// step and state when they are the catalogue's (an own action's title
+    /// is carried).
+    pub fn to_share_text(&self, cat: &Catalogue) -> String {
         let mut out = String::new();
         escape_into(&self.territory, &mut out);
         out.push_str(&format!(",{}", self.next_own));
@@ -646,6 +653,19 @@ impl Plan {
                 (a.title.as_str(), a.description.as_str())
             } else {
                 ("", "")
+            };
+            let module = cat.module(&a.id).filter(|_| !a.own);
+            let step = a.step.as_deref().unwrap_or("");
+            let step = match module {
+                Some(m) if m.step == step => "",
+                _ => step,
+            };
+            let known = a.known_state.as_deref().unwrap_or("");
+            let known = match module {
+                Some(m) if current_state(m) == a.known_state => "",
+                // No state when added: said with `-`, told from « the same ».
+                _ if known.is_empty() => "-",
+                _ => known,
             };
             let fields = [
                 a.id.as_str(),
@@ -658,8 +678,8 @@ impl Plan {
                 &a.reason,
                 title,
                 description,
-                a.step.as_deref().unwrap_or(""),
-                a.known_state.as_deref().unwrap_or(""),
+                step,
+                known,
             ];
             for (k, f) in fields.iter().enumerate() {
                 if k > 0 {
@@ -695,11 +715,20 @@ impl Plan {
                 <[String; 12]>::try_from(f).map_err(|_| bad)?;
             let own = own == "1";
             let opt = |s: String| (!s.is_empty()).then_some(s);
-            let title = if own {
-                title
-            } else {
-                cat.module(&id)
-                    .map_or_else(|| id.clone(), |m| m.title.clone())
+            let module = cat.module(&id).filter(|_| !own);
+            let title = match module {
+                Some(m) => m.title.clone(),
+                None if own => title,
+                None => id.clone(),
+            };
+            let step = match (module, step.is_empty()) {
+                (Some(m), true) => Some(m.step.clone()),
+                _ => opt(step),
+            };
+            let known = match (module, known.as_str()) {
+                (Some(m), "") => current_state(m),
+                (_, "-") => None,
+                _ => opt(known),
             };
             plan.actions.push(Action {
                 status: Status::from_id(&status).ok_or(bad)?,
@@ -711,8 +740,8 @@ impl Plan {
                 partners,
                 note,
                 reason,
-                step: opt(step),
-                known_state: opt(known),
+                step,
+                known_state: known,
                 id,
             });
         }

@@ -75,7 +75,7 @@ pub fn unreadable_text(error: PlanError) -> String {
 /// The link that reopens `plan` with `answers`: `base` is the page's
 /// address without its fragment.
 pub fn plan_link(base: &str, cat: &Catalogue, answers: &Answers, plan: &Plan) -> String {
-    let code = share::encode_with(&cat.version, answers, Some(&plan.to_share_text()));
+    let code = share::encode_with(&cat.version, answers, Some(&plan.to_share_text(cat)));
     let route = Route::Plan(PlanQuery {
         code: Some(code),
         by_status: false,
