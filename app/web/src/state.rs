@@ -368,6 +368,16 @@ impl AppState {
     }
 }
 
+/// The text of a file chosen to import answers (and a plan): its size is
+/// known before it is read, so a huge file is refused without loading it.
+/// The error is the sentence the page shows.
+pub async fn chosen_file_text(file: &web_sys::File) -> Result<String, String> {
+    crate::transfer::check_size(file.size() as usize).map_err(|e| e.to_string())?;
+    dom::file_text(file)
+        .await
+        .ok_or_else(|| crate::transfer::AnswersFileError::NotOurs.to_string())
+}
+
 /// What the user is told when answers given against another catalogue
 /// version lost some of their content; `None` when nothing was dropped.
 pub fn migration_notice(cat: &Catalogue, report: &MigrationReport) -> Option<Notice> {

@@ -120,14 +120,7 @@ pub fn TransferPanel(shown: Shown) -> impl IntoView {
         status.set(String::new());
         error.set(None);
         spawn_local(async move {
-            // The size is known before the file is read: a huge file is
-            // refused without loading it.
-            let read = match transfer::check_size(file.size() as usize) {
-                Ok(()) => dom::file_text(&file)
-                    .await
-                    .ok_or_else(|| transfer::AnswersFileError::NotOurs.to_string()),
-                Err(too_large) => Err(too_large.to_string()),
-            };
+            let read = crate::state::chosen_file_text(&file).await;
             match read.and_then(|text| transfer::parse_answers_file(&text)) {
                 Ok(file) => status.set(app.import_answers(&cat, file, origin)),
                 Err(message) => error.set(Some(message)),

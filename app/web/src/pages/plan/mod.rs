@@ -332,12 +332,7 @@ fn ImportPlan(cat: Arc<Catalogue>) -> impl IntoView {
         status.set(String::new());
         error.set(None);
         spawn_local(async move {
-            let read = match transfer::check_size(file.size() as usize) {
-                Ok(()) => dom::file_text(&file)
-                    .await
-                    .ok_or_else(|| transfer::AnswersFileError::NotOurs.to_string()),
-                Err(too_large) => Err(too_large.to_string()),
-            };
+            let read = crate::state::chosen_file_text(&file).await;
             match read.and_then(|text| plan_state::read_file(&text)) {
                 Ok((file, plan)) => {
                     let answers = app.adopt(&cat, &file.catalogue_version, file.answers);

@@ -13,7 +13,6 @@ use parcours_core::Catalogue;
 use crate::components::{Alert, AlertKind, Field};
 use crate::dom;
 use crate::plan_state::{self, PlanState};
-use crate::transfer;
 
 #[component]
 pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
@@ -28,12 +27,7 @@ pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
         };
         error.set(None);
         spawn_local(async move {
-            let read = match transfer::check_size(file.size() as usize) {
-                Ok(()) => dom::file_text(&file)
-                    .await
-                    .ok_or_else(|| transfer::AnswersFileError::NotOurs.to_string()),
-                Err(too_large) => Err(too_large.to_string()),
-            };
+            let read = crate::state::chosen_file_text(&file).await;
             match read.and_then(|text| plan_state::read_file(&text)) {
                 Ok((file, Some(plan))) => earlier.set(Some((plan, file.exported))),
                 Ok((_, None)) => error.set(Some("Ce fichier de réponses ne contient pas de feuille de route : choisissez un fichier téléchargé depuis « Ma feuille de route ».".into())),
