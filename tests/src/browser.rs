@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
-use fantoccini::wd::PrintConfiguration;
+use fantoccini::wd::{PrintConfiguration, PrintOrientation};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -528,10 +528,21 @@ impl Browser {
 
     /// Prints the page to PDF, as « Imprimer » would; returns its file.
     pub async fn printed_pdf(&self) -> PathBuf {
+        self.printed_pdf_oriented(PrintOrientation::Portrait).await
+    }
+
+    /// Prints to PDF in landscape, as the print dialog does for a page whose
+    /// style asks for it (WebDriver's print sets the paper itself).
+    pub async fn printed_pdf_landscape(&self) -> PathBuf {
+        self.printed_pdf_oriented(PrintOrientation::Landscape).await
+    }
+
+    async fn printed_pdf_oriented(&self, orientation: PrintOrientation) -> PathBuf {
         let pdf = self
             .client
             .print(
                 PrintConfiguration::builder()
+                    .orientation(orientation)
                     .build()
                     .expect("print settings"),
             )

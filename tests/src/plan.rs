@@ -144,6 +144,19 @@ impl Browser {
     }
 }
 
+/// The text of `pdf` in the order it was drawn (`pdftotext -raw`): a table
+/// cell's wrapped lines stay together.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils; `make test` installs it)");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).expect("UTF-8 from pdftotext")
+}
+
 /// The texts of the QR codes on the first page of `pdf`, rendered at
 /// 300 dpi (pdftoppm, Debian's poppler-utils).
 pub fn qr_codes_in(pdf: &Path) -> Vec<String> {

@@ -8,7 +8,7 @@
 use fantoccini::key::Key;
 use parcours_core::plan::{can_take, Status};
 use parcours_e2e::browser::{downloaded, setup, until};
-use parcours_e2e::plan::{qr_codes_in, Row, PLAN_ROUTE};
+use parcours_e2e::plan::{pdf_text, qr_codes_in, Row, PLAN_ROUTE};
 use parcours_e2e::{catalogue, ids, scenario, scratch_dir, squash};
 
 const SCENARIO: &str = "costly_brownfield_unshared_tax";
@@ -198,8 +198,9 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
 
     // Paper: every title, statut and porteur, and a QR code whose link
     // reopens the same plan in a fresh profile.
-    let pdf = page.printed_pdf().await;
-    let text = squash(&page.printed_text().await);
+    let pdf = page.printed_pdf_landscape().await;
+    // A word broken at its hyphen across two lines reads whole again.
+    let text = squash(&pdf_text(&pdf)).replace("- ", "-");
     for row in &before {
         for cell in [&row.cells[1], &row.cells[2], &row.cells[3]] {
             let first = squash(cell.lines().next().unwrap_or(""));
@@ -211,6 +212,7 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
         "{text}"
     );
     assert!(text.contains(&format!("version {}", cat.version)), "{text}");
+    let _ = std::fs::copy(&pdf, "/tmp/plan-debug.pdf");
     let codes = qr_codes_in(&pdf);
     assert_eq!(codes.len(), 1, "one QR code on the first page: {codes:?}");
     let link = &codes[0];
