@@ -41,10 +41,11 @@ impl Browser {
     }
 
     /// Follows the main navigation's « Ma feuille de route » and waits for
-    /// the page (its bundle is loaded then).
+    /// the page: from a public page, its bundle is loaded then (the page
+    /// reloads, saying « Ouverture de votre feuille de route… » meanwhile);
+    /// from a page of that bundle, the app only routes.
     pub async fn open_plan_from_menu(&self) {
-        self.replacing_document(self.click_link("Ma feuille de route"))
-            .await;
+        self.click_link("Ma feuille de route").await;
         self.heading("Ma feuille de route").await;
     }
 

@@ -212,7 +212,6 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
         "{text}"
     );
     assert!(text.contains(&format!("version {}", cat.version)), "{text}");
-    let _ = std::fs::copy(&pdf, "/tmp/plan-debug.pdf");
     let codes = qr_codes_in(&pdf);
     assert_eq!(codes.len(), 1, "one QR code on the first page: {codes:?}");
     let link = &codes[0];
