@@ -267,6 +267,28 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
     }
     page.assert_axe_clean("the plan with the changes since the last committee")
         .await;
+    // « Imprimer le bilan »: that section alone, on one page. (The button
+    // sets this class around the print dialog, which WebDriver's print
+    // does not open.)
+    page.script(
+        "document.body.classList.add('parcours-print-since');",
+        vec![],
+    )
+    .await;
+    let summary = pdf_text(&page.printed_pdf_landscape().await);
+    page.script(
+        "document.body.classList.remove('parcours-print-since');",
+        vec![],
+    )
+    .await;
+    let done = squash(&format!("{} : En cours → Fait", t(&taken[1])));
+    assert!(squash(&summary).contains(&done), "{summary}");
+    assert!(
+        !summary.contains("Partenaires contactés"),
+        "the table is not printed: {summary}"
+    );
+    let pages = summary.trim_end_matches('\u{c}').matches('\u{c}').count() + 1;
+    assert_eq!(pages, 1, "one page: {summary}");
 }
 
 #[tokio::test]
