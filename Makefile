@@ -152,12 +152,14 @@ lint:
 	cargo clippy -p parcours-web --features atelier,plan --all-targets --locked -- -D warnings
 
 # Native tests first (fast failures: the build step's, tools/test_*.py,
-# then every crate's, then Frictionless on the open-data export), then the
+# then every crate's, the second bundle's (features atelier and plan),
+# then Frictionless on the open-data export), then the
 # release build served under a sub-path and driven in headless Chromium.
 # The last line is the browser tests' summary.
 test: tools lint
 	python3 -m unittest discover --start-directory tools
 	cargo test --workspace --locked
+	cargo test --locked -p parcours-web --features atelier,plan
 	FRICTIONLESS=$(FRICTIONLESS) cargo test --locked -p parcours-cli --test open_data -- --ignored frictionless
 	$(MAKE) --no-print-directory dist PUBLIC_URL=$(E2E_PUBLIC_URL) DIST=$(E2E_DIST)
 	@$(MAKE) --no-print-directory e2e
