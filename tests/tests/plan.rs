@@ -116,6 +116,11 @@ fn unreadable_and_later_plans_are_refused_with_a_reason() {
         Plan::from_json(r#"{"format": 1, "actions": [{"id": "vte", "due": "2027-13"}]}"#).unwrap();
     assert_eq!(p.actions[0].due, None);
     assert!(PlanError::OtherFormat(9).to_string().contains("format 9"));
+    // The largest numbers a tampered file may hold: refused, never a panic.
+    let full = r#"{"format": 1, "next_own": 4294967295, "actions": [{"id": "propre-4294967295", "own": true}]}"#;
+    assert_eq!(Plan::from_json(full), Err(PlanError::Unreadable));
+    let mut last = Plan::from_json(r#"{"format": 1, "next_own": 4294967295}"#).unwrap();
+    assert_eq!(last.add_own("Une de trop", ""), None);
     let cat = catalogue();
     for bad in [
         "",
@@ -201,6 +206,8 @@ fn a_module_that_left_or_closed_stays_in_the_plan_and_is_flagged() {
     // A link made on the later catalogue carries the state the flag needs.
     let text = p.to_share_text(&later);
     let linked = Plan::from_share_text(&text, &later).unwrap();
+    // The title of the module that left the catalogue travels with it.
+    assert_eq!(linked.actions[0].title, p.actions[0].title);
     let bpi = linked
         .actions
         .iter()
@@ -344,6 +351,16 @@ fn changes_since_the_last_committee() {
     assert_eq!(titles(&c.moved), vec![title("plan-actions")]);
     assert_eq!(c.dropped[0].1, "À engager → Écarté (hors calendrier)");
     assert_eq!(titles(&c.added), vec![title("cartofriches")]);
+    // Added already done: counted once, with the actions done.
+    let mut done_at_once = after.clone();
+    let id = done_at_once.add_own("Visite d'usine", "").unwrap();
+    done_at_once.action_mut(&id).unwrap().status = Status::Fait;
+    let c2 = changes(&before, &done_at_once);
+    assert_eq!(c2.added.len(), 1);
+    assert!(c2
+        .done
+        .iter()
+        .any(|(t, what)| t == "Visite d'usine" && what == "ajoutée, fait"));
     assert_eq!(c.added[0].1, "ajoutée, à engager");
     assert_eq!(titles(&c.removed), vec![title("vte")]);
     assert_eq!(

@@ -202,7 +202,9 @@ impl Plan {
             .filter_map(|a| a.id.strip_prefix("propre-")?.parse::<u32>().ok())
             .max()
             .unwrap_or(0);
-        self.next_own = self.next_own.max(highest + 1);
+        // A tampered file may hold the largest number: no id is then free.
+        let next = highest.checked_add(1).ok_or(PlanError::Unreadable)?;
+        self.next_own = self.next_own.max(next);
         Ok(self)
     }
 
@@ -234,7 +236,7 @@ impl Plan {
             return None;
         }
         let id = format!("propre-{}", self.next_own);
-        self.next_own += 1;
+        self.next_own = self.next_own.checked_add(1)?;
         self.actions.push(Action {
             id: id.clone(),
             own: true,
@@ -323,7 +325,7 @@ impl Flag {
                 "Ce service est désormais clos : rien ne peut plus y être déposé pour le moment.".to_string()
             }
             Flag::StateChanged { before, now } => format!(
-                "Son statut a changé depuis son ajout : « {} » devenu « {} ».",
+                "Son statut a changé depuis son ajout : « {} » est devenu « {} ».",
                 state(before),
                 state(now)
             ),
@@ -464,12 +466,13 @@ pub fn changes(before: &Plan, after: &Plan) -> Changes {
                 a.title.clone(),
                 format!("ajoutée, {}", lower(&a.status_text())),
             );
+            // Listed once: an action added already done or set aside is
+            // counted with those.
             match a.status {
-                Status::Fait => out.done.push(line.clone()),
-                Status::Ecarte => out.dropped.push(line.clone()),
-                _ => {}
+                Status::Fait => out.done.push(line),
+                Status::Ecarte => out.dropped.push(line),
+                _ => out.added.push(line),
             }
-            out.added.push(line);
             continue;
         };
         if b.status != a.status {
@@ -641,20 +644,20 @@ impl Plan {
     /// The plan as the share link carries it: `territory,next_own` then one
     /// record per action. What `cat` says already is left out, to keep the
     /// link short enough for a printed QR code: a module's title, and its
-    /// step and state when they are the catalogue's (an own action's title
-    /// is carried).
+    /// step and state when they are the catalogue's (the title of an own
+    /// action, or of a module that left the catalogue, is carried).
     pub fn to_share_text(&self, cat: &Catalogue) -> String {
         let mut out = String::new();
         escape_into(&self.territory, &mut out);
         out.push_str(&format!(",{}", self.next_own));
         for a in &self.actions {
             out.push(';');
-            let (title, description) = if a.own {
-                (a.title.as_str(), a.description.as_str())
-            } else {
-                ("", "")
-            };
             let module = cat.module(&a.id).filter(|_| !a.own);
+            // A module's title is the catalogue's, unless it left it.
+            let (title, description) = match module {
+                Some(_) => ("", ""),
+                None => (a.title.as_str(), a.description.as_str()),
+            };
             let step = a.step.as_deref().unwrap_or("");
             let step = match module {
                 Some(m) if m.step == step => "",
@@ -692,7 +695,7 @@ impl Plan {
     }
 
     /// Reads [`Plan::to_share_text`]; a module's title comes from `cat`
-    /// (its id if it left the catalogue).
+    /// (the link's if it left the catalogue).
     pub fn from_share_text(text: &str, cat: &Catalogue) -> Result<Plan, PlanError> {
         let bad = PlanError::Unreadable;
         let mut records = text.split(';');
@@ -718,7 +721,7 @@ impl Plan {
             let module = cat.module(&id).filter(|_| !own);
             let title = match module {
                 Some(m) => m.title.clone(),
-                None if own => title,
+                None if !title.is_empty() => title,
                 None => id.clone(),
             };
             let step = match (module, step.is_empty()) {

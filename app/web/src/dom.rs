@@ -165,16 +165,27 @@ pub fn print() {
     let _ = window().print();
 }
 
-/// Adds or removes a class of `<body>` (what the print style shows).
-pub fn set_body_class(class: &str, on: bool) {
-    if let Some(body) = document().body() {
-        let list = body.class_list();
-        let _ = if on {
-            list.add_1(class)
-        } else {
-            list.remove_1(class)
-        };
-    }
+/// Prints with `class` on `<body>` (what the print style shows), removed
+/// once the print is done.
+pub fn print_with_body_class(class: &str) {
+    let Some(body) = document().body() else {
+        return print();
+    };
+    let _ = body.class_list().add_1(class);
+    let class = class.to_string();
+    let done = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(body) = document().body() {
+            let _ = body.class_list().remove_1(&class);
+        }
+    });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    let _ = window().add_event_listener_with_callback_and_add_event_listener_options(
+        "afterprint",
+        done.unchecked_ref(),
+        &options,
+    );
+    print();
 }
 
 /// Offers `content` as a file to save: a Blob behind a temporary

@@ -21,23 +21,35 @@ pub struct PlanState {
     pub plan: RwSignal<Plan>,
     /// Whether the last change was kept in this browser.
     pub storage: RwSignal<StorageStatus>,
+    /// False while an unreadable stored plan could not be copied aside:
+    /// nothing is written over it.
+    writable: StoredValue<bool>,
 }
 
 impl PlanState {
     /// The stored plan with the outbox's modules taken in; what to tell.
     pub fn open(cat: &Catalogue) -> (PlanState, Vec<String>) {
-        let (mut plan, error) = plan_store::read();
-        let mut told = Vec::new();
-        if let Some(error) = error {
-            told.push(unreadable_text(error));
-        }
-        let added = merge_outbox(&mut plan, cat, &plan_store::take_outbox());
+        let (mut plan, told, writable) = match plan_store::read() {
+            plan_store::Stored::Plan(plan) => (plan, Vec::new(), true),
+            plan_store::Stored::Unreadable(e, kept) => {
+                (Plan::default(), vec![unreadable_text(e, kept)], kept)
+            }
+        };
+        let added = merge_outbox(&mut plan, cat, &plan_store::outbox());
         let state = PlanState {
             plan: RwSignal::new(plan),
-            storage: RwSignal::new(StorageStatus::Available),
+            storage: RwSignal::new(crate::storage::status()),
+            writable: StoredValue::new(writable),
         };
+        if !writable {
+            state.storage.set(StorageStatus::Full);
+        }
         if added > 0 {
             state.save();
+            // Only once they are kept: else they wait for the next visit.
+            if state.storage.get_untracked() == StorageStatus::Available {
+                plan_store::clear_outbox();
+            }
         }
         (state, told)
     }
@@ -55,6 +67,9 @@ impl PlanState {
     }
 
     fn save(&self) {
+        if !self.writable.get_value() {
+            return;
+        }
         let status = self.plan.with_untracked(plan_store::write);
         self.storage.set(status);
     }
@@ -67,9 +82,20 @@ pub fn merge_outbox(plan: &mut Plan, cat: &Catalogue, ids: &[String]) -> usize {
     ids.iter().filter(|id| plan.add_module(cat, id)).count()
 }
 
-/// The sentence for a stored plan that could not be read.
-pub fn unreadable_text(error: PlanError) -> String {
-    format!("La feuille de route enregistrée dans ce navigateur n'a pas pu être lue ({error}) : elle a été mise de côté, sans être effacée, et une feuille de route vide la remplace.")
+/// The sentence for a stored plan that could not be read: `kept` when it
+/// was copied aside.
+pub fn unreadable_text(error: PlanError, kept: bool) -> String {
+    if kept {
+        format!("La feuille de route enregistrée dans ce navigateur n'a pas pu être lue ({error}) : elle a été mise de côté, sans être effacée, et une feuille de route vide la remplace.")
+    } else {
+        format!("La feuille de route enregistrée dans ce navigateur n'a pas pu être lue ({error}), ni mise de côté (espace d'enregistrement plein ou désactivé) : elle est laissée intacte et rien de ce que vous saisirez ici ne sera enregistré. Exportez votre travail avant de fermer la page.")
+    }
+}
+
+/// The plan after importing a file: the file's, or the current one when
+/// the file carries none (an export of the public pages: its answers only).
+pub fn plan_after_import(current: &Plan, from_file: Option<Plan>) -> Plan {
+    from_file.unwrap_or_else(|| current.clone())
 }
 
 /// The link that reopens `plan` with `answers`: `base` is the page's
@@ -95,10 +121,10 @@ pub fn read_link(cat: &Catalogue, code: &str) -> Result<(share::Shared, Plan), S
     Ok((shared, plan))
 }
 
-/// Whether a plan from a link may replace this browser's without asking:
-/// when this one is empty or the same.
-pub fn adopt_without_asking(local: &Plan, linked: &Plan) -> bool {
-    local.is_empty() || local == linked
+/// Whether a link's plan and answers may replace this browser's without
+/// asking: when each is empty here or the same as the link's.
+pub fn adopt_without_asking(local: (&Plan, &Answers), linked: (&Plan, &Answers)) -> bool {
+    (local.0.is_empty() || local.0 == linked.0) && (local.1.is_empty() || local.1 == linked.1)
 }
 
 /// The answers file with the plan (`feuille_de_route`), as « Télécharger
@@ -185,13 +211,33 @@ mod tests {
             .strip_prefix("https://x.gouv.fr/ti/#/feuille-de-route?r=")
             .unwrap();
         let (shared, back) = read_link(&cat, code).unwrap();
-        assert_eq!((shared.answers, back), (answers, p.clone()));
+        assert_eq!((shared.answers, back), (answers.clone(), p.clone()));
         assert!(read_link(&cat, "AAAA")
             .unwrap_err()
             .starts_with("Ce lien ne peut pas être ouvert"));
-        assert!(adopt_without_asking(&Plan::default(), &p));
-        assert!(adopt_without_asking(&p, &p));
-        assert!(!adopt_without_asking(&p, &Plan::default()));
+        let none = Answers::new();
+        assert!(adopt_without_asking(
+            (&Plan::default(), &none),
+            (&p, &answers)
+        ));
+        assert!(adopt_without_asking((&p, &answers), (&p, &answers)));
+        assert!(!adopt_without_asking(
+            (&p, &none),
+            (&Plan::default(), &none)
+        ));
+        // An empty plan here, but answers of one's own: asked first.
+        let mut mine = Answers::new();
+        mine.insert("themes".into(), Answer::Options(vec!["emploi".into()]));
+        assert!(!adopt_without_asking(
+            (&Plan::default(), &mine),
+            (&p, &answers)
+        ));
+        // A file without a plan keeps the plan.
+        assert_eq!(plan_after_import(&p, None), p);
+        assert_eq!(
+            plan_after_import(&p, Some(Plan::default())),
+            Plan::default()
+        );
     }
 
     #[test]

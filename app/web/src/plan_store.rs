@@ -56,17 +56,31 @@ mod with_plan {
 
     use super::*;
 
-    /// The stored plan: empty when nothing is stored. An unreadable one is
-    /// moved to [`UNREADABLE_KEY`] (never overwritten) and reported.
-    pub fn read() -> (Plan, Option<PlanError>) {
+    /// What was found under [`KEY`].
+    pub enum Stored {
+        Plan(Plan),
+        /// Unreadable, copied aside (`true`) or not: then it must not be
+        /// written over.
+        Unreadable(PlanError, bool),
+    }
+
+    /// The stored plan (empty when nothing is stored). An unreadable one is
+    /// copied to [`UNREADABLE_KEY`], or beside an earlier copy (never over
+    /// it), and reported.
+    pub fn read() -> Stored {
         let Some(text) = read_raw(KEY) else {
-            return (Plan::default(), None);
+            return Stored::Plan(Plan::default());
         };
         match Plan::from_json(&text) {
-            Ok(plan) => (plan, None),
+            Ok(plan) => Stored::Plan(plan),
             Err(e) => {
-                write_raw(UNREADABLE_KEY, &text);
-                (Plan::default(), Some(e))
+                let key = match read_raw(UNREADABLE_KEY) {
+                    Some(earlier) if !earlier.is_empty() && earlier != text => {
+                        format!("{UNREADABLE_KEY}:{}", js_sys::Date::now() as u64)
+                    }
+                    _ => UNREADABLE_KEY.to_string(),
+                };
+                Stored::Unreadable(e, write_raw(&key, &text) == StorageStatus::Available)
             }
         }
     }
@@ -86,13 +100,15 @@ mod with_plan {
         status
     }
 
-    /// Empties the outbox: the ids waiting to enter the plan.
-    pub fn take_outbox() -> Vec<String> {
+    /// The ids waiting in the outbox to enter the plan.
+    pub fn outbox() -> Vec<String> {
         let list = read_raw(OUTBOX_KEY).unwrap_or_default();
-        if !list.is_empty() {
-            write_raw(OUTBOX_KEY, "");
-        }
         ids(&list).map(String::from).collect()
+    }
+
+    /// Empties the outbox, once its modules are saved in the plan.
+    pub fn clear_outbox() {
+        write_raw(OUTBOX_KEY, "");
     }
 }
 

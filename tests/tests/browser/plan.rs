@@ -159,6 +159,15 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
     page.wait_plan_rows(6).await;
     assert_eq!(page.plan_rows().await, before, "the plan after a reload");
     assert_eq!(page.value("#territoire-feuille").await, "Vallée de l'Arve");
+    // The forms show what is kept, not their first option.
+    for (id, status, _, due) in plan {
+        assert_eq!(
+            page.value(&format!("#statut-{id}")).await,
+            status.id(),
+            "{id}"
+        );
+        assert_eq!(page.value(&format!("#echeance-{id}")).await, due, "{id}");
+    }
 
     // Exports: the file (answers and plan) and the spreadsheet.
     page.click("#exporter-feuille-json").await;
@@ -312,6 +321,16 @@ async fn a_tampered_plan_link_or_a_broken_stored_plan_loses_nothing() {
         )
         .await;
     assert_eq!(kept.as_str(), Some("{\"format\": 99}"));
+    // A well-formed link whose plan cannot be read: said so.
+    let bad_plan = parcours_core::share::encode_with(
+        &catalogue().version,
+        &parcours_core::Answers::new(),
+        Some("t,1;vte,,statut-inconnu,,,,,,,,,"),
+    );
+    page.open(&format!("{PLAN_ROUTE}?r={bad_plan}")).await;
+    page.heading("Ma feuille de route").await;
+    page.wait_text(".parcours-notice", "Ce lien ne peut pas être ouvert")
+        .await;
     // A link altered in transit: said so, the page still works.
     page.open(&format!("{PLAN_ROUTE}?r=AZZZZZZZZ")).await;
     page.heading("Ma feuille de route").await;

@@ -14,10 +14,21 @@ use crate::storage::StorageStatus;
 #[component]
 pub fn AddToPlan(module: String, title: String) -> impl IntoView {
     let taken = RwSignal::new(plan_store::is_taken(&module));
-    let refused = RwSignal::new(false);
-    let add = move |_| match plan_store::take(&module) {
-        StorageStatus::Available => taken.set(true),
-        _ => refused.set(true),
+    let refused = RwSignal::new(None::<StorageStatus>);
+    // Where the focus goes once the button it was on is gone.
+    let link_id = format!("dans-feuille-{module}");
+    let add = {
+        let link_id = link_id.clone();
+        move |_| match plan_store::take(&module) {
+            StorageStatus::Available => {
+                taken.set(true);
+                let target = format!("#{link_id}");
+                crate::dom::after_paint(move || {
+                    crate::dom::focus(&target);
+                });
+            }
+            failed => refused.set(Some(failed)),
+        }
     };
     // Read after the visible label, which the accessible name must start
     // with (RGAA 11.9): several cards on one page each have this button.
@@ -28,15 +39,16 @@ pub fn AddToPlan(module: String, title: String) -> impl IntoView {
                 view! {
                     <p class="fr-mb-0 parcours-taken">
                         "Dans "
-                        <a href=Route::Plan(Default::default()).href()>"ma feuille de route"</a>
+                        <a href=Route::Plan(Default::default()).href() id=link_id.clone()>"ma feuille de route"</a>
                     </p>
                 }.into_any()
-            } else if refused.get() {
-                view! {
-                    <p class="fr-mb-0 fr-error-text" role="alert">
-                        "Ce navigateur n'enregistre rien : la feuille de route ne peut pas garder ce service. Autorisez l'enregistrement des données du site, puis réessayez."
-                    </p>
-                }.into_any()
+            } else if let Some(failed) = refused.get() {
+                let text = if failed == StorageStatus::Full {
+                    "L'espace d'enregistrement de ce navigateur est plein : la feuille de route ne peut pas garder ce service. Libérez de l'espace (données des sites), puis réessayez."
+                } else {
+                    "Ce navigateur n'enregistre rien : la feuille de route ne peut pas garder ce service. Autorisez l'enregistrement des données du site, puis réessayez."
+                };
+                view! { <p class="fr-mb-0 fr-error-text" role="alert">{text}</p> }.into_any()
             } else {
                 view! {
                     <button type="button" class="fr-btn fr-btn--sm fr-btn--secondary" on:click=add.clone()>

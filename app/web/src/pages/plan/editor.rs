@@ -31,7 +31,8 @@ pub fn Editor(cat: Arc<Catalogue>) -> impl IntoView {
             .with(|p| p.actions.iter().map(|a| a.id.clone()).collect::<Vec<_>>())
     };
     view! {
-        <section class="fr-mt-6w parcours-no-print" id="modifier-actions">
+        // Focusable: « Retirer » leaves the focus here.
+        <section class="fr-mt-6w parcours-no-print" id="modifier-actions" tabindex="-1">
             {move || (!state.plan.with(|p| p.is_empty())).then(|| view! { <h2 class="fr-h4">"Suivre chaque action"</h2> })}
             <For
                 each=ids
@@ -142,12 +143,17 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
             <div class="fr-fieldset__element">
                 <div class="fr-select-group">
                     <label class="fr-label" for=field("statut")>"Statut"</label>
-                    <select class="fr-select" id=field("statut") prop:value=read(|a| a.status.id().to_string()) on:change=edit(|a, v| {
+                    <select class="fr-select" id=field("statut") on:change=edit(|a, v| {
                         if let Some(s) = Status::from_id(&v) {
                             a.status = s;
                         }
                     })>
-                        {Status::ALL.map(|s| view! { <option value=s.id()>{s.label()}</option> }).collect_view()}
+                        // `selected` on each option: a `value` on the list is
+                        // set before its options exist.
+                        {Status::ALL.map(|s| {
+                            let current = read(|a| a.status.id().to_string());
+                            view! { <option value=s.id() selected=move || current() == s.id()>{s.label()}</option> }
+                        }).collect_view()}
                     </select>
                 </div>
             </div>
@@ -173,9 +179,26 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
             <div class="fr-fieldset__element">
                 <div class="fr-select-group">
                     <label class="fr-label" for=field("echeance")>"Échéance"</label>
-                    <select class="fr-select" id=field("echeance") prop:value=read(|a| a.due.clone().unwrap_or_default()) on:change=edit(|a, v| a.due = (!v.is_empty()).then_some(v))>
-                        <option value="">"Aucune"</option>
-                        {months.iter().map(|m| view! { <option value=m.clone()>{french_month(m)}</option> }).collect_view()}
+                    <select class="fr-select" id=field("echeance") on:change=edit(|a, v| a.due = (!v.is_empty()).then_some(v))>
+                        {
+                            let current = read(|a| a.due.clone().unwrap_or_default());
+                            let none = current.clone();
+                            // An échéance outside the usual months keeps its own option.
+                            let due = current();
+                            let mut months = months.to_vec();
+                            if !due.is_empty() && !months.contains(&due) {
+                                months.push(due);
+                                months.sort();
+                            }
+                            view! {
+                                <option value="" selected=move || none().is_empty()>"Aucune"</option>
+                                {months.into_iter().map(|m| {
+                                    let current = current.clone();
+                                    let label = french_month(&m);
+                                    view! { <option value=m.clone() selected=move || current() == m>{label}</option> }
+                                }).collect_view()}
+                            }
+                        }
                     </select>
                 </div>
             </div>
@@ -231,8 +254,8 @@ pub fn OwnAction() -> impl IntoView {
             <form on:submit=add novalidate>
                 <div class=move || if error.get() { "fr-input-group fr-input-group--error" } else { "fr-input-group" }>
                     <label class="fr-label" for="action-propre-titre">"Intitulé de l'action"<span class="fr-hint-text">"Obligatoire. Par exemple : « Réunir les industriels de la zone nord »."</span></label>
-                    <input class="fr-input" type="text" id="action-propre-titre" aria-describedby="action-propre-erreur" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
-                    <p id="action-propre-erreur" class="fr-error-text" class:parcours-hidden=move || !error.get()>"Donnez un intitulé à l'action."</p>
+                    <input class="fr-input" type="text" id="action-propre-titre" aria-describedby=move || error.get().then_some("action-propre-erreur") aria-invalid=move || error.get().then_some("true") prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/>
+                    {move || error.get().then(|| view! { <p id="action-propre-erreur" class="fr-error-text">"Donnez un intitulé à l'action."</p> })}
                 </div>
                 <div class="fr-input-group">
                     <label class="fr-label" for="action-propre-description">"Description"<span class="fr-hint-text">"Facultative."</span></label>

@@ -154,7 +154,11 @@ fn open_link(cat: &Catalogue, code: &str, state: PlanState, offered: RwSignal<Op
     match plan_state::read_link(cat, code) {
         Ok((shared, linked)) => {
             let answers = app.adopt(cat, &shared.version, shared.answers);
-            if plan_state::adopt_without_asking(&state.plan.get_untracked(), &linked) {
+            let here = app.answers.get_untracked();
+            let same = state.plan.with_untracked(|p| {
+                plan_state::adopt_without_asking((p, &here), (&linked, &answers))
+            });
+            if same {
                 state.replace(linked);
                 app.set_answers(answers);
                 app.notify(Notice {
@@ -337,12 +341,17 @@ fn ImportPlan(cat: Arc<Catalogue>) -> impl IntoView {
                 Ok((file, plan)) => {
                     let answers = app.adopt(&cat, &file.catalogue_version, file.answers);
                     app.set_answers(answers);
-                    let n = plan.as_ref().map_or(0, |p| p.actions.len());
-                    state.replace(plan.unwrap_or_default());
-                    status.set(format!(
-                        "Fichier importé : feuille de route de {} et réponses du diagnostic.",
-                        plural(n, "action", "actions")
-                    ));
+                    let carried = plan.is_some();
+                    let plan = state
+                        .plan
+                        .with_untracked(|p| plan_state::plan_after_import(p, plan));
+                    let n = plan.actions.len();
+                    state.replace(plan);
+                    status.set(if carried {
+                        format!("Fichier importé : feuille de route de {} et réponses du diagnostic.", plural(n, "action", "actions"))
+                    } else {
+                        "Fichier importé : réponses du diagnostic. Il ne contient pas de feuille de route : la vôtre est inchangée.".to_string()
+                    });
                 }
                 Err(message) => error.set(Some(message)),
             }

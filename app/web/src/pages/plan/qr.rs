@@ -11,8 +11,10 @@ const BORDER: i32 = 4;
 /// The SVG path of `text`'s QR code and its side in modules, quiet zone
 /// included; `None` when the text is too long for any QR code.
 pub fn path(text: &str) -> Option<(String, i32)> {
-    // Medium correction (15 %) survives a fold or a smudge on paper.
-    let code = Code::encode_text(text, QrCodeEcc::Medium).ok()?;
+    // The smallest code at low correction (7 %), its correction then
+    // raised as far as that size allows (qrcodegen's boost): fewer, larger
+    // modules on paper for a long link.
+    let code = Code::encode_text(text, QrCodeEcc::Low).ok()?;
     let mut d = String::new();
     for y in 0..code.size() {
         for x in 0..code.size() {
@@ -24,6 +26,12 @@ pub fn path(text: &str) -> Option<(String, i32)> {
     Some((d, code.size() + 2 * BORDER))
 }
 
+/// The printed side in millimetres: at least 0.4 mm a module, which a
+/// phone reads from paper, within 35 to 90 mm.
+pub fn printed_mm(side: i32) -> i32 {
+    ((side * 2 + 4) / 5).clamp(35, 90)
+}
+
 /// - `link`: the link the code holds.
 #[component]
 pub fn QrCode(link: Memo<String>) -> impl IntoView {
@@ -31,7 +39,9 @@ pub fn QrCode(link: Memo<String>) -> impl IntoView {
         match path(&link.get()) {
         Some((d, side)) => view! {
             <figure class="parcours-qr" id="qr-feuille">
-                <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {side} {side}") role="img" aria-labelledby="qr-feuille-legende" shape-rendering="crispEdges">
+                // The printed size (attributes: the strict CSP allows no
+                // inline style); on screen, the style sheet's.
+                <svg xmlns="http://www.w3.org/2000/svg" viewBox=format!("0 0 {side} {side}") width=format!("{}mm", printed_mm(side)) height=format!("{}mm", printed_mm(side)) role="img" aria-labelledby="qr-feuille-legende" shape-rendering="crispEdges">
                     <rect width="100%" height="100%" fill="#fff"></rect>
                     <path d=d fill="#000"></path>
                 </svg>
@@ -57,5 +67,9 @@ mod tests {
         assert!(d.starts_with('M') && d.ends_with('z'));
         assert!(side >= 21 + 8);
         assert_eq!(path(&"x".repeat(5000)), None);
+        // A version 40 code (177 modules and the quiet zone) prints at
+        // 74 mm, 0.4 mm a module; a short one at the 35 mm floor.
+        assert_eq!(printed_mm(185), 74);
+        assert_eq!(printed_mm(29), 35);
     }
 }

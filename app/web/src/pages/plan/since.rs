@@ -55,7 +55,7 @@ pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
                     })}
                 </div>
             </div>
-            <div id="changements" role="status">
+            <div id="changements">
                 {move || changed.get().map(|(c, day)| view! { <ChangesList c day/> })}
             </div>
         </section>
@@ -65,18 +65,18 @@ pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
 #[component]
 fn ChangesList(c: Changes, day: String) -> impl IntoView {
     let since = format!("Depuis la feuille de route du {}", french_date(&day));
+    // Only the first line is announced: the list changes as one types.
     if c.is_empty() {
-        return view! { <p class="fr-mt-2w">{since}" : aucun changement."</p> }.into_any();
+        return view! { <p class="fr-mt-2w" role="status">{since}" : aucun changement."</p> }
+            .into_any();
     }
     let print = |_| {
-        // Only this section on paper (style/app.css), then the whole page
-        // again: print() returns once the dialog is closed.
-        dom::set_body_class("parcours-print-since", true);
-        dom::print();
-        dom::set_body_class("parcours-print-since", false);
+        // Only this section on paper (style/app.css), until the print is
+        // done (`afterprint`: print() does not wait everywhere).
+        dom::print_with_body_class("parcours-print-since");
     };
     view! {
-        <p class="fr-mt-2w"><strong>{since}</strong></p>
+        <p class="fr-mt-2w" role="status"><strong>{since}</strong></p>
         {c.sections()
             .into_iter()
             .map(|(heading, lines)| view! {
