@@ -2,9 +2,8 @@
 """The build's own step: what neither Trunk nor a standard tool does.
 
 Trunk (Trunk.toml, index.html's data-trunk links) builds both bundles,
-runs wasm-opt (which also drops wasm-streams' unused exports), minifies
-HTML and CSS in release builds, names files by their hash, and copies the
-assets. This script is its two hooks:
+runs wasm-opt, minifies HTML and CSS in release builds, names files by
+their hash, and copies the assets. This script is its two hooks:
 
 `pre_build`, before Trunk reads index.html, writes into target/web/:
 - `dsfr_assets`: the DSFR core and the components the app uses in one

@@ -77,9 +77,17 @@ fn PathwayView(cat: Arc<Catalogue>, code: Option<String>, detailed: bool) -> imp
     });
 
     let today = app.today();
+    // The pathway changes only with the answers (the catalogue and the day
+    // are fixed here): they are compared, not the pathway, whose derived
+    // comparison weighed 485 bytes of gzipped wasm. Same updates, but for
+    // new answers that give the same pathway (an import), which redraw it.
+    let given = Memo::new(move |_| answers.get());
     let pathway = {
         let (cat, today) = (cat.clone(), today.clone());
-        Memo::new(move |_| recommend::pathway(&cat, &answers.get(), &today))
+        Memo::new_with_compare(
+            move |_| recommend::pathway(&cat, &given.read(), &today),
+            |_, _| true,
+        )
     };
     let share_link = {
         let cat = cat.clone();
