@@ -368,6 +368,28 @@ impl AppState {
     }
 }
 
+/// Offers `text` as the file `name` to save; the words for the page's
+/// status line.
+pub fn download(name: &str, mime: &str, text: &str) -> String {
+    if dom::download(name, mime, text) {
+        format!("Fichier « {name} » téléchargé")
+    } else {
+        "Le téléchargement n'a pas pu être lancé dans ce navigateur.".into()
+    }
+}
+
+/// Copies a share link; where the browser refuses, selects it in the
+/// field `input` (below the buttons) for the user to copy. The words for
+/// the page's status line.
+pub async fn copy_link(link: &str, input: &str) -> String {
+    if dom::copy_text(link).await {
+        "Lien copié".into()
+    } else {
+        dom::select_input(input);
+        "La copie automatique n'est pas possible dans ce navigateur : le lien est sélectionné plus bas, copiez-le avec Ctrl+C (ou ⌘+C).".into()
+    }
+}
+
 /// The text of a file chosen to import answers (and a plan): its size is
 /// known before it is read, so a huge file is refused without loading it.
 /// The error is the sentence the page shows.

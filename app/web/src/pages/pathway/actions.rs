@@ -9,7 +9,7 @@ use parcours_core::export;
 use super::Shown;
 use crate::components::{Alert, AlertKind, Button, ButtonsGroup, Field, Priority};
 use crate::dom;
-use crate::state::use_app;
+use crate::state::{self, use_app};
 use crate::transfer::{self, AnswersFile};
 
 /// Territory name, print, copy link: under the summary.
@@ -25,12 +25,7 @@ pub fn ShareActions(shown: Shown) -> impl IntoView {
         let link = share_link.get_untracked();
         status.set(String::new());
         spawn_local(async move {
-            if dom::copy_text(&link).await {
-                status.set("Lien copié".into());
-            } else {
-                dom::select_input("#lien-parcours");
-                status.set("La copie automatique n'est pas possible dans ce navigateur : le lien est sélectionné plus bas, copiez-le avec Ctrl+C (ou ⌘+C).".into());
-            }
+            status.set(state::copy_link(&link, "#lien-parcours").await);
         });
     };
     view! {
@@ -75,11 +70,7 @@ pub fn TransferPanel(shown: Shown) -> impl IntoView {
         territory,
     } = shown;
     let download = move |name: String, mime: &str, text: &str| {
-        status.set(if dom::download(&name, mime, text) {
-            format!("Fichier « {name} » téléchargé")
-        } else {
-            "Le téléchargement n'a pas pu être lancé dans ce navigateur.".into()
-        });
+        status.set(state::download(&name, mime, text));
     };
     let markdown = {
         let (cat, today) = (cat.clone(), today.clone());
@@ -120,7 +111,7 @@ pub fn TransferPanel(shown: Shown) -> impl IntoView {
         status.set(String::new());
         error.set(None);
         spawn_local(async move {
-            let read = crate::state::chosen_file_text(&file).await;
+            let read = state::chosen_file_text(&file).await;
             match read.and_then(|text| transfer::parse_answers_file(&text)) {
                 Ok(file) => status.set(app.import_answers(&cat, file, origin)),
                 Err(message) => error.set(Some(message)),

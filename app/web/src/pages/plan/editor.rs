@@ -78,6 +78,11 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
         }
     };
     let title = read(|a| a.title.clone());
+    // After each button's label, for screen readers: which action it moves.
+    let named = {
+        let title = title.clone();
+        move || format!(" : {}", title())
+    };
     let number = {
         let id = id.clone();
         move || {
@@ -216,9 +221,9 @@ fn ActionForm(id: String, cat: Arc<Catalogue>, months: Arc<Vec<String>>) -> impl
             </div>
             <div class="fr-fieldset__element">
                 <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
-                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("monter") on:click=shift(true)>"Monter"<span class="fr-sr-only">{format!(" : {}", state.plan.with_untracked(|p| p.actions.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default()))}</span></button></li>
-                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("descendre") on:click=shift(false)>"Descendre"<span class="fr-sr-only">{format!(" : {}", state.plan.with_untracked(|p| p.actions.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default()))}</span></button></li>
-                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("retirer") on:click=remove>"Retirer de la feuille de route"<span class="fr-sr-only">{format!(" : {}", state.plan.with_untracked(|p| p.actions.iter().find(|a| a.id == id).map(|a| a.title.clone()).unwrap_or_default()))}</span></button></li>
+                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("monter") on:click=shift(true)>"Monter"<span class="fr-sr-only">{named.clone()}</span></button></li>
+                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("descendre") on:click=shift(false)>"Descendre"<span class="fr-sr-only">{named.clone()}</span></button></li>
+                    <li><button type="button" class="fr-btn fr-btn--sm fr-btn--tertiary" id=field("retirer") on:click=remove>"Retirer de la feuille de route"<span class="fr-sr-only">{named.clone()}</span></button></li>
                 </ul>
             </div>
         </fieldset>

@@ -141,7 +141,7 @@ fn PlanView(cat: Arc<Catalogue>) -> impl IntoView {
             }
             <editor::Editor cat=cat.clone()/>
             <editor::OwnAction/>
-            <since::SinceLastCommittee cat=cat.clone()/>
+            <since::SinceLastCommittee/>
             <ImportPlan cat=cat.clone()/>
         </div>
     }
@@ -225,11 +225,7 @@ fn PlanTools(
     let state = expect_context::<PlanState>();
     let status = RwSignal::new(String::new());
     let download = move |name: String, mime: &str, text: &str| {
-        status.set(if dom::download(&name, mime, text) {
-            format!("Fichier « {name} » téléchargé")
-        } else {
-            "Le téléchargement n'a pas pu être lancé dans ce navigateur.".into()
-        });
+        status.set(crate::state::download(&name, mime, text));
     };
     let sheet = {
         let (cat, today) = (cat.clone(), today.clone());
@@ -262,12 +258,7 @@ fn PlanTools(
         let text = link.get_untracked();
         status.set(String::new());
         spawn_local(async move {
-            if dom::copy_text(&text).await {
-                status.set("Lien copié".into());
-            } else {
-                dom::select_input("#lien-feuille");
-                status.set("La copie automatique n'est pas possible dans ce navigateur : le lien est sélectionné, copiez-le avec Ctrl+C (ou ⌘+C).".into());
-            }
+            status.set(crate::state::copy_link(&text, "#lien-feuille").await);
         });
     };
     let choose = move |status_first: bool| {

@@ -2,21 +2,17 @@
 //! with the plan now (`parcours_core::plan::changes`), listed by kind of
 //! change and printable alone on one page.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use parcours_core::date::french as french_date;
 use parcours_core::plan::{changes, Changes};
-use parcours_core::Catalogue;
 
 use crate::components::{Alert, AlertKind, Field};
 use crate::dom;
 use crate::plan_state::{self, PlanState};
 
 #[component]
-pub fn SinceLastCommittee(cat: Arc<Catalogue>) -> impl IntoView {
-    let _ = cat;
+pub fn SinceLastCommittee() -> impl IntoView {
     let state = expect_context::<PlanState>();
     // The earlier plan and the day it was exported.
     let earlier = RwSignal::new(None::<(parcours_core::plan::Plan, String)>);
