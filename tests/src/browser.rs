@@ -556,16 +556,7 @@ impl Browser {
     /// Prints the page to PDF, as « Imprimer » would; returns its text
     /// (pdftotext, Debian's poppler-utils).
     pub async fn printed_text(&self) -> String {
-        let file = self.printed_pdf().await;
-        let out = std::process::Command::new("pdftotext")
-            .arg("-enc")
-            .arg("UTF-8")
-            .arg(&file)
-            .arg("-")
-            .output()
-            .expect("pdftotext (Debian poppler-utils; `make test` installs it)");
-        assert!(out.status.success(), "pdftotext failed");
-        String::from_utf8(out.stdout).expect("UTF-8 from pdftotext")
+        pdf_text(&self.printed_pdf().await, false)
     }
 
     /// The browser's day, `YYYY-MM-DD`, in its local time zone.
@@ -621,6 +612,23 @@ async fn click(element: Element, what: &str) {
         .click()
         .await
         .unwrap_or_else(|e| panic!("click {what}: {e}"));
+}
+
+/// The text of `pdf` (pdftotext, Debian's poppler-utils); `raw`: in the
+/// order it was drawn, so that a table cell's wrapped lines stay together.
+pub fn pdf_text(pdf: &Path, raw: bool) -> String {
+    let mut command = std::process::Command::new("pdftotext");
+    if raw {
+        command.arg("-raw");
+    }
+    let out = command
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (Debian poppler-utils; `make test` installs it)");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).expect("UTF-8 from pdftotext")
 }
 
 /// Polls `check` until it is true; fails with `what` after `PATIENCE`.

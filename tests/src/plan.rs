@@ -145,17 +145,20 @@ impl Browser {
     }
 }
 
-/// The text of `pdf` in the order it was drawn (`pdftotext -raw`): a table
-/// cell's wrapped lines stay together.
-pub fn pdf_text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (Debian poppler-utils; `make test` installs it)");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).expect("UTF-8 from pdftotext")
+/// The feuille de route's spreadsheet as a French spreadsheet reads it:
+/// a byte-order mark first, `;` between cells, quotes, CRLF line ends.
+pub fn read_spreadsheet(text: &str) -> Vec<Vec<String>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark first");
+    assert!(body.contains("\r\n") && !body.replace("\r\n", "").contains('\r'));
+    csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(String::from).collect())
+        .collect()
 }
 
 /// The texts of the QR codes on the first page of `pdf`, rendered at

@@ -7,6 +7,7 @@ use parcours_core::plan::{
     self, can_take, changes, flag, groups, Flag, GroupBy, Plan, PlanError, Status, CSV_COLUMNS,
 };
 use parcours_core::{load, read_catalogue, Catalogue, State};
+use parcours_e2e::plan::read_spreadsheet;
 use parcours_fixtures::catalogue_text;
 use serde_json::Value;
 
@@ -196,7 +197,7 @@ fn a_module_that_left_or_closed_stays_in_the_plan_and_is_flagged() {
     let by_step = groups(&p, &later, GroupBy::Step);
     assert_eq!(by_step.last().unwrap().label, "Autres services");
     assert_eq!(by_step.last().unwrap().actions, vec![0]);
-    let sheet = read_csv(&plan::csv(&p, &later, GroupBy::Step));
+    let sheet = read_spreadsheet(&plan::csv(&p, &later, GroupBy::Step));
     let zae = sheet
         .iter()
         .find(|r| r[2].starts_with("Inventaire des zones"))
@@ -220,28 +221,12 @@ fn a_module_that_left_or_closed_stays_in_the_plan_and_is_flagged() {
     assert_eq!(left, vec![Flag::Removed]);
 }
 
-/// The spreadsheet as a French spreadsheet reads it: BOM, `;`, quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let body = text
-        .strip_prefix('\u{feff}')
-        .expect("a byte-order mark first");
-    assert!(body.contains("\r\n") && !body.replace("\r\n", "").contains('\r'));
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_reader(body.as_bytes());
-    reader
-        .records()
-        .map(|r| r.expect("a CSV record").iter().map(String::from).collect())
-        .collect()
-}
-
 #[test]
 fn the_spreadsheet_parses_back_to_every_field() {
     let cat = catalogue();
     let p = a_plan(&cat);
     for by in [GroupBy::Step, GroupBy::Status] {
-        let rows = read_csv(&plan::csv(&p, &cat, by));
+        let rows = read_spreadsheet(&plan::csv(&p, &cat, by));
         assert_eq!(rows[0], CSV_COLUMNS.map(String::from).to_vec());
         assert_eq!(rows.len(), p.actions.len() + 1);
         for row in &rows[1..] {
@@ -269,7 +254,7 @@ fn the_spreadsheet_parses_back_to_every_field() {
             }
         }
     }
-    let by_status = read_csv(&plan::csv(&p, &cat, GroupBy::Status));
+    let by_status = read_spreadsheet(&plan::csv(&p, &cat, GroupBy::Status));
     assert_eq!(by_status[1][1], "À engager");
     let vte = by_status
         .iter()

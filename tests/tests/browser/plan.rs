@@ -7,8 +7,8 @@
 
 use fantoccini::key::Key;
 use parcours_core::plan::{can_take, Status};
-use parcours_e2e::browser::{downloaded, setup, until};
-use parcours_e2e::plan::{pdf_text, qr_codes_in, Row, PLAN_ROUTE};
+use parcours_e2e::browser::{downloaded, pdf_text, setup, until};
+use parcours_e2e::plan::{qr_codes_in, read_spreadsheet, Row, PLAN_ROUTE};
 use parcours_e2e::{catalogue, ids, scenario, scratch_dir, squash};
 
 const SCENARIO: &str = "costly_brownfield_unshared_tax";
@@ -16,18 +16,6 @@ const SCENARIO: &str = "costly_brownfield_unshared_tax";
 fn titles(rows: &[Row]) -> Vec<String> {
     rows.iter()
         .map(|r| r.cells[1].lines().next().unwrap_or("").to_string())
-        .collect()
-}
-
-/// The spreadsheet as a French spreadsheet reads it.
-fn read_sheet(text: &str) -> Vec<Vec<String>> {
-    let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
-    csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .has_headers(false)
-        .from_reader(body.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
         .collect()
 }
 
@@ -175,7 +163,8 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
     let earlier = scratch_dir("comite").join("comite-precedent.json");
     std::fs::copy(&json, &earlier).unwrap();
     page.click("#exporter-tableur").await;
-    let sheet = read_sheet(&std::fs::read_to_string(downloaded(&downloads, ".csv").await).unwrap());
+    let sheet =
+        read_spreadsheet(&std::fs::read_to_string(downloaded(&downloads, ".csv").await).unwrap());
     assert_eq!(sheet.len(), 7, "a header and six actions: {sheet:?}");
     for (id, status, carrier, due) in plan {
         let title = cat
@@ -209,7 +198,7 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
     // reopens the same plan in a fresh profile.
     let pdf = page.printed_pdf_landscape().await;
     // A word broken at its hyphen across two lines reads whole again.
-    let text = squash(&pdf_text(&pdf)).replace("- ", "-");
+    let text = squash(&pdf_text(&pdf, true)).replace("- ", "-");
     for row in &before {
         for cell in [&row.cells[1], &row.cells[2], &row.cells[3]] {
             let first = squash(cell.lines().next().unwrap_or(""));
@@ -284,7 +273,7 @@ async fn a_plan_is_built_kept_exported_imported_printed_reopened_and_compared() 
         vec![],
     )
     .await;
-    let summary = pdf_text(&page.printed_pdf_landscape().await);
+    let summary = pdf_text(&page.printed_pdf_landscape().await, true);
     page.script(
         "document.body.classList.remove('parcours-print-since');",
         vec![],
