@@ -156,8 +156,10 @@ lint:
 # then Frictionless on the open-data export), then the
 # release build served under a sub-path and driven in headless Chromium.
 # The last line is the browser tests' summary.
+# The build step's tests run under the system python, which has Debian's
+# fontTools (tool-fonttools), as the build step itself does.
 test: tools lint
-	python3 -m unittest discover --start-directory tools
+	/usr/bin/python3 -m unittest discover --start-directory tools
 	cargo test --workspace --locked
 	cargo test --locked -p parcours-web --features atelier,plan
 	FRICTIONLESS=$(FRICTIONLESS) cargo test --locked -p parcours-cli --test open_data -- --ignored frictionless

@@ -10,7 +10,8 @@ their hash, and copies the assets. This script is its two hooks:
   sheet, trimmed to the rules the app can match (css_purge.py: PurgeCSS 8
   keeps Internet Explorer's rules and gave a sheet 0.5 KiB gzip larger,
   BENCHMARKS.md); the Marianne fonts it uses, subset to the characters of
-  the app and its catalogue (fontTools); the icons it references; the
+  the app and its catalogue (fontTools), their kerning cut down to the
+  letter pairs of that text (kerning.py); the icons it references; the
   favicons and the licence.
 
 `post_build`, in Trunk's staging folder, runs POST_BUILD in order:
@@ -53,6 +54,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import css_purge  # noqa: E402
+import kerning  # noqa: E402
 
 # Components used by the app (order matters little; core comes first).
 DSFR_COMPONENTS = [
@@ -132,17 +134,19 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
     """Marianne holds ~600 characters (58 KB a weight); the app and its
     catalogue use ~150 (10 KB). A character outside the subset (say, in a
     catalogue previewed in the Atelier) falls back to the system font.
+    The kerning keeps the letter pairs of that text (kerning.py).
     Subsets are cached in target/ by content: a rebuild costs nothing."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     text = sources + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
     unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
+    text_digest = hashlib.sha256(text.encode()).hexdigest()
     cache = src / "target" / "font-subsets"
     cache.mkdir(parents=True, exist_ok=True)
     for font in fonts:
         data = font.read_bytes()
-        key = hashlib.sha256(data + repr((unicodes, FONT_FEATURES)).encode()).hexdigest()[:20]
+        key = hashlib.sha256(data + repr((unicodes, FONT_FEATURES, text_digest)).encode()).hexdigest()[:20]
         cached = cache / f"{font.stem}-{key}.woff2"
         if not cached.exists():
             options = subset.Options()
@@ -156,6 +160,10 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
             subsetter = subset.Subsetter(options)
             subsetter.populate(unicodes=unicodes)
             subsetter.subset(face)
+            try:
+                kerning.prune(face, kerning.glyph_pairs(face, text))
+            except ValueError as e:
+                raise BuildError(f"{font.name} : {e}") from e
             face.flavor = "woff2"
             tmp = cached.with_suffix(".tmp")
             face.save(tmp)

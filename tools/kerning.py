@@ -1,0 +1,156 @@
+"""Marianne's kerning cut down to the letter pairs the app can show, for
+`tools/postbuild.py`.
+
+Kerning is a table of classes: a cell gives the adjustment between any
+glyph of a left class and any glyph of a right class. In the subset, the
+two tables of each weight still hold about 4 600 cells, a third of the
+file; the app and its catalogue meet fewer than a fifth of them. A cell
+that no pair of the app's text reaches is set to 0, then the classes whose
+rows (or columns) have become equal are merged: every pair the app and the
+catalogue write keeps its exact value, and the file is 1.1 KiB lighter a
+weight (BENCHMARKS.md). A pair met only in what a user types (a
+territory's name) is drawn without kerning, as in a system font.
+
+Only class-based subtables are cut: a pair subtable that lists glyph pairs
+one by one sends the pairs it does not list on to the next subtable, so
+emptying one of its pairs could change which value applies.
+"""
+
+import copy
+
+
+def glyph_pairs(face, text: str):
+    """The pairs of glyphs side by side in `text` and in `text` in capitals
+    (badges and the République française block are set in capitals by the
+    DSFR). A shaper puts each character's own glyph: the subset keeps no
+    substitution (Marianne has no `liga`, and `calt` is not kept); should a
+    font bring one, the pairs would be wrong, so it is refused."""
+    gsub = face["GSUB"].table if "GSUB" in face else None
+    if gsub is not None and gsub.LookupList is not None and gsub.LookupList.Lookup:
+        raise ValueError(
+            "le sous-ensemble garde des substitutions : le crénage ne peut pas être réduit aux paires de caractères"
+        )
+    cmap = face.getBestCmap()
+    pairs = set()
+    for variant in (text, text.upper()):
+        glyphs = [cmap.get(ord(c)) for c in variant]
+        pairs.update((a, b) for a, b in zip(glyphs, glyphs[1:]) if a and b)
+    return pairs
+
+
+def _value_key(record):
+    """What a cell does, comparable: both value records' fields."""
+    return tuple(
+        None if v is None else tuple(sorted(vars(v).items()))
+        for v in (getattr(record, "Value1", None), getattr(record, "Value2", None))
+    )
+
+
+def _zero(record):
+    for name in ("Value1", "Value2"):
+        value = getattr(record, name, None)
+        if value is not None:
+            for field in vars(value):
+                setattr(value, field, 0)
+
+
+def prune(face, pairs):
+    """Zero every kerning cell no glyph pair of `pairs` reaches, then merge
+    equal classes. Returns how many cells were kept non-zero."""
+    if "GPOS" not in face:
+        return 0
+    kept = 0
+    gpos = face["GPOS"].table
+    for lookup in gpos.LookupList.Lookup:
+        for sub in lookup.SubTable:
+            if lookup.LookupType == 9:
+                sub = sub.ExtSubTable
+            if getattr(sub, "Format", None) != 2 or not hasattr(sub, "Class1Record"):
+                continue
+            covered = set(sub.Coverage.glyphs)
+            left, right = sub.ClassDef1.classDefs, sub.ClassDef2.classDefs
+            used = {(left.get(a, 0), right.get(b, 0)) for a, b in pairs if a in covered}
+            for i, row in enumerate(sub.Class1Record):
+                for j, cell in enumerate(row.Class2Record):
+                    if (i, j) not in used:
+                        _zero(cell)
+                    elif any(k is not None and any(x for _, x in k) for k in _value_key(cell)):
+                        kept += 1
+            _merge(sub)
+    return kept
+
+
+def _merge(sub):
+    """Equal rows become one class, equal columns too. Class 0 stays class 0
+    on both sides (on the left, the covered glyphs no class lists; on the
+    right, every glyph no class lists): a class equal to it is dropped from
+    its class definition, its glyphs falling into class 0."""
+    rows = [[_value_key(c) for c in r.Class2Record] for r in sub.Class1Record]
+    columns = _renumber([tuple(r[j] for r in rows) for j in range(sub.Class2Count)])
+    kept_columns = sorted(set(columns.values()))
+    first_of = {new: old for old, new in sorted(columns.items(), reverse=True)}
+    row_classes = _renumber([tuple(r[j] for j in (first_of[n] for n in kept_columns)) for r in rows])
+    first_row = {new: old for old, new in sorted(row_classes.items(), reverse=True)}
+
+    records = []
+    for new in sorted(first_row):
+        old = sub.Class1Record[first_row[new]]
+        record = copy.copy(old)
+        record.Class2Record = [old.Class2Record[first_of[n]] for n in kept_columns]
+        records.append(record)
+    sub.Class1Record = records
+    sub.Class1Count = len(records)
+    sub.Class2Count = len(kept_columns)
+    _reclass(sub.ClassDef1.classDefs, row_classes)
+    _reclass(sub.ClassDef2.classDefs, columns)
+
+
+def _renumber(keys):
+    """Old index -> new index, equal keys sharing the first one's; the key
+    of index 0 keeps 0."""
+    seen, out = {}, {}
+    for old, key in enumerate(keys):
+        out[old] = seen.setdefault(key, len(seen))
+    return out
+
+
+def _reclass(class_defs, mapping):
+    for glyph, old in list(class_defs.items()):
+        new = mapping[old]
+        if new == 0:
+            del class_defs[glyph]
+        else:
+            class_defs[glyph] = new
+
+
+def pair_value(face, first, second):
+    """The horizontal adjustment kerning gives `first` then `second`: each
+    lookup of `kern` in turn, in each the first subtable that covers
+    `first` (and, listing pairs one by one, lists this pair)."""
+    gpos = face["GPOS"].table
+    lookups = set()
+    for record in gpos.FeatureList.FeatureRecord:
+        if record.FeatureTag == "kern":
+            lookups.update(record.Feature.LookupListIndex)
+    total = 0
+    for index in sorted(lookups):
+        lookup = gpos.LookupList.Lookup[index]
+        for sub in lookup.SubTable:
+            if lookup.LookupType == 9:
+                sub = sub.ExtSubTable
+            glyphs = sub.Coverage.glyphs
+            if first not in glyphs:
+                continue
+            if sub.Format == 1:
+                pair_set = sub.PairSet[glyphs.index(first)]
+                found = [r for r in pair_set.PairValueRecord if r.SecondGlyph == second]
+                if not found:
+                    continue
+                cell = found[0]
+            else:
+                row = sub.Class1Record[sub.ClassDef1.classDefs.get(first, 0)]
+                cell = row.Class2Record[sub.ClassDef2.classDefs.get(second, 0)]
+            value = getattr(cell, "Value1", None)
+            total += getattr(value, "XAdvance", 0) or 0
+            break
+    return total
