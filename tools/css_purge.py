@@ -2,7 +2,9 @@
 
 The app does not run the DSFR's JavaScript, so a selector naming a `fr-`
 class that appears nowhere in the sources (Rust, index.html, style/) can
-never match: its rule goes. So do the dark theme (index.html fixes
+never match: its rule goes, and so does a selector that asks for a class
+beginning with a prefix no class of the sources begins with
+(`[class^=fr-fi-]`: the DSFR's former icon names, 1.2 KiB). So do the dark theme (index.html fixes
 `data-fr-scheme="light"` and nothing sets `data-fr-theme`), the rules for
 Internet Explorer's high contrast mode, then the custom properties nobody
 reads. A parser of our own because the standard library
@@ -16,6 +18,8 @@ import re
 NESTED_AT = ("@media", "@supports", "@layer", "@container")
 CLASS = re.compile(r"\.(fr-[A-Za-z0-9_-]+)")
 SOURCE_CLASS = re.compile(r"fr-[A-Za-z0-9_-]+")
+# `[class^=fr-x]`, `[class*=" fr-x"]`: any class that begins with fr-x.
+CLASS_PREFIX = re.compile(r"\[class[*^]=\s*[\"']?\s?(fr-[A-Za-z0-9_-]+)")
 VAR_REF = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
 VAR_DECL = re.compile(r"\s*(--[A-Za-z0-9_-]+)\s*:")
 
@@ -182,9 +186,10 @@ def _without_arguments(selector):
 def _can_match(selector, used, prefixes):
     if "data-fr-theme=dark" in selector:
         return False
-    return all(
-        cls in used or cls.startswith(prefixes)
-        for cls in CLASS.findall(_without_arguments(selector))
+    outside = _without_arguments(selector)
+    return all(cls in used or cls.startswith(prefixes) for cls in CLASS.findall(outside)) and all(
+        any(cls.startswith(start) for cls in used) or any(p.startswith(start) or start.startswith(p) for p in prefixes)
+        for start in CLASS_PREFIX.findall(outside)
     )
 
 

@@ -218,6 +218,11 @@ class CssPurge(unittest.TestCase):
         css = ":root{--a:1;--b:var(--a);--c:2}.fr-x{color:var(--c)}"
         self.assertEqual(css_purge.trim(css, "fr-x"), ":root{--c:2}.fr-x{color:var(--c)}")
 
+    def test_a_class_prefix_selector_needs_a_class_it_starts(self):
+        css = '[class*=" fr-fi-"]:before,[class^=fr-icon-]:before{x:1}[class^=fr-col-]{y:2}a:not([class^=fr-z]){z:3}'
+        self.assertEqual(css_purge.trim(css, "fr-icon-info-line"), "[class^=fr-icon-]:before{x:1}a:not([class^=fr-z]){z:3}")
+        self.assertEqual(css_purge.trim(css, 'format!("fr-col-{n}")'), "[class^=fr-col-]{y:2}a:not([class^=fr-z]){z:3}")
+
     def test_a_prefix_in_the_sources_keeps_every_class_it_starts(self):
         css = ".fr-icon-a{x:1}.fr-icon-b{y:2}.fr-other{z:3}"
         self.assertEqual(css_purge.trim(css, 'format!("fr-icon-{name}")'), ".fr-icon-a{x:1}.fr-icon-b{y:2}")
