@@ -4,11 +4,11 @@ The app does not run the DSFR's JavaScript, so a selector naming a `fr-`
 class that appears nowhere in the sources (Rust, index.html, style/) can
 never match: its rule goes, and so does a selector that asks for a class
 beginning with a prefix no class of the sources begins with
-(`[class^=fr-fi-]`: the DSFR's former icon names, 1.2 KiB). So do the dark theme (index.html fixes
-`data-fr-scheme="light"` and nothing sets `data-fr-theme`), the rules for
-Internet Explorer's high contrast mode, then the custom properties nobody
-reads. A parser of our own because the standard library
-has none; it only has to read the DSFR's minified CSS (strings, comments,
+(`[class^=fr-fi-]`: the DSFR's former icon names, 1.2 KiB). So do the
+dark theme (index.html fixes `data-fr-scheme="light"` and nothing sets
+`data-fr-theme`), the rules for Internet Explorer's high contrast mode,
+then the custom properties nobody reads. A parser of our own because the
+standard library has none; it only has to read the DSFR's minified CSS (strings, comments,
 nested at-rules).
 """
 

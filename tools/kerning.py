@@ -19,23 +19,29 @@ emptying one of its pairs could change which value applies.
 import copy
 
 
-def glyph_pairs(face, text: str):
-    """The pairs of glyphs side by side in `text` and in `text` in capitals
-    (badges and the République française block are set in capitals by the
-    DSFR). A shaper puts each character's own glyph: the subset keeps no
-    substitution (Marianne has no `liga`, and `calt` is not kept); should a
-    font bring one, the pairs would be wrong, so it is refused."""
+def text_pairs(text: str):
+    """The pairs of characters side by side in `text` and in `text` in
+    capitals (badges and the République française block are set in
+    capitals by the DSFR): computed once for every weight."""
+    pairs = set()
+    for variant in (text, text.upper()):
+        pairs.update(zip(variant, variant[1:]))
+    return pairs
+
+
+def glyph_pairs(face, char_pairs):
+    """`char_pairs` as the face's glyphs. A shaper puts each character's own
+    glyph: the subset keeps no substitution (Marianne has no `liga`, and
+    `calt` is not kept); should a font bring one, the pairs would be wrong,
+    so it is refused."""
     gsub = face["GSUB"].table if "GSUB" in face else None
     if gsub is not None and gsub.LookupList is not None and gsub.LookupList.Lookup:
         raise ValueError(
             "le sous-ensemble garde des substitutions : le crénage ne peut pas être réduit aux paires de caractères"
         )
     cmap = face.getBestCmap()
-    pairs = set()
-    for variant in (text, text.upper()):
-        glyphs = [cmap.get(ord(c)) for c in variant]
-        pairs.update((a, b) for a, b in zip(glyphs, glyphs[1:]) if a and b)
-    return pairs
+    glyphs = ((cmap.get(ord(a)), cmap.get(ord(b))) for a, b in char_pairs)
+    return {(a, b) for a, b in glyphs if a and b}
 
 
 def _value_key(record):
@@ -56,10 +62,9 @@ def _zero(record):
 
 def prune(face, pairs):
     """Zero every kerning cell no glyph pair of `pairs` reaches, then merge
-    equal classes. Returns how many cells were kept non-zero."""
+    equal classes."""
     if "GPOS" not in face:
-        return 0
-    kept = 0
+        return
     gpos = face["GPOS"].table
     for lookup in gpos.LookupList.Lookup:
         for sub in lookup.SubTable:
@@ -74,10 +79,7 @@ def prune(face, pairs):
                 for j, cell in enumerate(row.Class2Record):
                     if (i, j) not in used:
                         _zero(cell)
-                    elif any(k is not None and any(x for _, x in k) for k in _value_key(cell)):
-                        kept += 1
             _merge(sub)
-    return kept
 
 
 def _merge(sub):
@@ -122,35 +124,3 @@ def _reclass(class_defs, mapping):
         else:
             class_defs[glyph] = new
 
-
-def pair_value(face, first, second):
-    """The horizontal adjustment kerning gives `first` then `second`: each
-    lookup of `kern` in turn, in each the first subtable that covers
-    `first` (and, listing pairs one by one, lists this pair)."""
-    gpos = face["GPOS"].table
-    lookups = set()
-    for record in gpos.FeatureList.FeatureRecord:
-        if record.FeatureTag == "kern":
-            lookups.update(record.Feature.LookupListIndex)
-    total = 0
-    for index in sorted(lookups):
-        lookup = gpos.LookupList.Lookup[index]
-        for sub in lookup.SubTable:
-            if lookup.LookupType == 9:
-                sub = sub.ExtSubTable
-            glyphs = sub.Coverage.glyphs
-            if first not in glyphs:
-                continue
-            if sub.Format == 1:
-                pair_set = sub.PairSet[glyphs.index(first)]
-                found = [r for r in pair_set.PairValueRecord if r.SecondGlyph == second]
-                if not found:
-                    continue
-                cell = found[0]
-            else:
-                row = sub.Class1Record[sub.ClassDef1.classDefs.get(first, 0)]
-                cell = row.Class2Record[sub.ClassDef2.classDefs.get(second, 0)]
-            value = getattr(cell, "Value1", None)
-            total += getattr(value, "XAdvance", 0) or 0
-            break
-    return total

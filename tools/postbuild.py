@@ -142,6 +142,7 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
     text = sources + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
     unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
     text_digest = hashlib.sha256(text.encode()).hexdigest()
+    char_pairs = None  # computed on the first cache miss only
     cache = src / "target" / "font-subsets"
     cache.mkdir(parents=True, exist_ok=True)
     for font in fonts:
@@ -161,7 +162,8 @@ def subset_fonts(src: Path, sources: str, fonts, out: Path):
             subsetter.populate(unicodes=unicodes)
             subsetter.subset(face)
             try:
-                kerning.prune(face, kerning.glyph_pairs(face, text))
+                char_pairs = char_pairs or kerning.text_pairs(text)
+                kerning.prune(face, kerning.glyph_pairs(face, char_pairs))
             except ValueError as e:
                 raise BuildError(f"{font.name} : {e}") from e
             face.flavor = "woff2"
