@@ -23,6 +23,9 @@ their hash, and copies the assets. This script is its two hooks:
   that very file;
 - `minify_scripts`: terser on the scripts of a release build (Trunk's
   minify-js cannot read them);
+- `short_names`: release builds: the names the wasm and its glue share
+  (imports, closure adapters) shortened in both files (wasm_names.py),
+  for both bundles;
 - `atelier`: the Atelier's bundle named by its hash (Trunk names a
   "worker" bundle by its binary only), that name written into index.html;
 - `offline`: whether the page registers the service worker (release
@@ -55,6 +58,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import css_purge  # noqa: E402
 import kerning  # noqa: E402
+import wasm_names  # noqa: E402
 
 # Components used by the app (order matters little; core comes first).
 DSFR_COMPONENTS = [
@@ -316,6 +320,26 @@ def minify_scripts(build: Build):
             raise BuildError(f"terser a échoué sur {script.name} :\n{done.stderr}")
 
 
+def short_names(build: Build):
+    """Release builds: each bundle (`X_bg.wasm` beside its glue `X.js`)
+    with short names for what the two share (wasm_names.py: about 4 KiB
+    gzip off the public bundle). After terser, which leaves the glue's
+    keys and properties as they are; before `atelier`, whose name is the
+    hash of the result."""
+    if not build.release:
+        return
+    for wasm in sorted(build.staging.glob("*_bg.wasm")):
+        glue = wasm.with_name(wasm.name[: -len("_bg.wasm")] + ".js")
+        if not glue.is_file():
+            raise BuildError(f"{wasm.name} n'a pas sa glue JavaScript {glue.name}")
+        try:
+            short_wasm, short_glue = wasm_names.minify(wasm.read_bytes(), glue.read_text(encoding="utf-8"))
+        except wasm_names.RenameError as e:
+            raise BuildError(f"{wasm.name} : {e}") from e
+        wasm.write_bytes(short_wasm)
+        glue.write_text(short_glue, encoding="utf-8")
+
+
 def atelier(build: Build):
     """Trunk names a "worker" bundle by its binary only (parcours-atelier.js
     and _bg.wasm): named by their hash, they are cached for good like every
@@ -423,7 +447,7 @@ def service_worker(build: Build):
     worker.write_text(text.replace(SW_PLACEHOLDER, filled), encoding="utf-8")
 
 
-POST_BUILD = [catalogue, catalogue_digest, minify_scripts, atelier, offline, open_data, service_worker]
+POST_BUILD = [catalogue, catalogue_digest, minify_scripts, short_names, atelier, offline, open_data, service_worker]
 
 
 def _python_with_fonttools():
