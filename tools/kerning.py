@@ -17,6 +17,82 @@ emptying one of its pairs could change which value applies.
 """
 
 import copy
+import html
+import json
+import re
+
+
+_RUST_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", "'": "'", '"': '"'}
+
+
+def _unescape(body: str):
+    def one(m):
+        code = m.group(1)
+        if code.startswith("u{"):
+            return chr(int(code[2:-1], 16))
+        if code.startswith("x"):
+            return chr(int(code[1:], 16))
+        if code.startswith("\n"):  # a line continuation
+            return ""
+        return _RUST_ESCAPES.get(code, code)
+
+    return re.sub(r"\\(u\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{2}|\n\s*|.)", one, body)
+
+
+def rust_strings(source: str):
+    """The string and character literals of a Rust source, unescaped: the
+    only text of the app's code that can reach the screen (view text,
+    attributes, messages). Comments and code are left out."""
+    out, i, n = [], 0, len(source)
+    word = re.compile(r"[A-Za-z0-9_]")
+    while i < n:
+        if source.startswith("//", i):
+            end = source.find("\n", i)
+            i = n if end < 0 else end
+        elif source.startswith("/*", i):
+            end = source.find("*/", i)
+            i = n if end < 0 else end + 2
+        elif (raw := re.match(r"b?r(#*)\"", source[i:i + 40])) and not (i and word.match(source[i - 1])):
+            start = i + raw.end()
+            end = source.index('"' + raw.group(1), start)
+            out.append(source[start:end])
+            i = end + 1 + len(raw.group(1))
+        elif source[i] == '"':
+            m = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S).match(source, i)
+            out.append(_unescape(m.group(1)))
+            i = m.end()
+        elif source[i] == "'" and (m := re.compile(r"'(\\u\{[0-9a-fA-F]+\}|\\.|[^\\'])'").match(source, i)):
+            out.append(_unescape(m.group(1)))
+            i = m.end()
+        else:
+            i += 1
+    return out
+
+
+def json_strings(value):
+    """Every string value of a parsed JSON document (its keys are names,
+    never shown)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from json_strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from json_strings(v)
+
+
+def shown_text(rust_sources, html_pages, scripts, catalogue_json: str):
+    """What the app can show in Marianne: the literals of its Rust sources,
+    its HTML pages (comments out, entities read), its scripts as they are
+    (a few lines of messages) and the catalogue's string values, one per
+    line. Code and comments write pairs of characters no screen shows:
+    leaving them out keeps the kerning of a quarter fewer pairs."""
+    parts = [s for source in rust_sources for s in rust_strings(source)]
+    parts += [html.unescape(re.sub(r"<!--.*?-->", "", page, flags=re.S)) for page in html_pages]
+    parts += list(scripts)
+    parts += list(json_strings(json.loads(catalogue_json)))
+    return "\n".join(parts)
 
 
 def text_pairs(text: str):

@@ -134,16 +134,24 @@ def app_sources(src: Path):
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
 
 
-def subset_fonts(src: Path, sources: str, fonts, out: Path):
+def subset_fonts(src: Path, fonts, out: Path):
     """Marianne holds ~600 characters (58 KB a weight); the app and its
     catalogue use ~150 (10 KB). A character outside the subset (say, in a
     catalogue previewed in the Atelier) falls back to the system font.
-    The kerning keeps the letter pairs of that text (kerning.py).
+    The text is what the app can show (kerning.shown_text: literals of
+    its code, its pages, its catalogue); the kerning keeps the letter pairs
+    of that text (kerning.py).
     Subsets are cached in target/ by content: a rebuild costs nothing."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    text = sources + (src / "content" / "catalogue.json").read_text(encoding="utf-8")
+    web = src / "app" / "web"
+    text = kerning.shown_text(
+        [p.read_text(encoding="utf-8") for p in sorted((web / "src").rglob("*.rs"))],
+        [p.read_text(encoding="utf-8") for p in [src / "index.html", *sorted((web / "text").glob("*.html"))]],
+        [(web / name).read_text(encoding="utf-8") for name in ("shell.js", "loader.js")],
+        (src / "content" / "catalogue.json").read_text(encoding="utf-8"),
+    )
     unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
     text_digest = hashlib.sha256(text.encode()).hexdigest()
     char_pairs = None  # computed on the first cache miss only
@@ -208,7 +216,7 @@ def dsfr_assets(build: Build):
     # woff fallbacks listed after it are then never requested.
     (out / "fonts").mkdir(parents=True)
     faces = set(re.findall(r"url\(\.\./fonts/([^)\"']+\.woff2)\)", sheet))
-    subset_fonts(build.src, sources, sorted(dsfr / "fonts" / f for f in faces), out / "fonts")
+    subset_fonts(build.src, sorted(dsfr / "fonts" / f for f in faces), out / "fonts")
     for rel in sorted(set(re.findall(r"url\(\.\./icons/([^)\"']+)\)", sheet))):
         target = out / "icons" / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -115,5 +115,36 @@ class KerningTest(unittest.TestCase):
             kerning.glyph_pairs(face, kerning.text_pairs("2026"))
 
 
+RUST = r"""
+//! « Pas à l'écran » : a doc comment.
+/* nor « this » */
+fn view<'a>(x: &'a str) -> &'static str {
+    let url = "https://example.org/a//b"; // « not this »
+    let c = '«';
+    let nbsp = '\u{a0}';
+    let both = "Étape\u{202f}:\n\"Suivant\"";
+    let raw = r#"Il dit "oui""#;
+    view! { <p class="fr-text">"Précédent"</p> }
+}
+"""
+
+
+class ShownTextTest(unittest.TestCase):
+    def test_rust_literals_without_code_nor_comments(self):
+        self.assertEqual(
+            kerning.rust_strings(RUST),
+            ["https://example.org/a//b", "«", "\u00a0", "Étape\u202f:\n\"Suivant\"", 'Il dit "oui"', "fr-text", "Précédent"],
+        )
+
+    def test_pages_scripts_and_the_catalogue_values(self):
+        text = kerning.shown_text(
+            ["fn f() { g(\"Voir\") } // Écarté"],
+            ["<!-- Commentaire --><p>Données&nbsp;ouvertes</p>"],
+            ["alert('Erreur')"],
+            '{"checked_at": "x", "modules": [{"title": "Foncier"}], "n": 3}',
+        )
+        self.assertEqual(text, "Voir\n<p>Données\u00a0ouvertes</p>\nalert('Erreur')\nx\nFoncier")
+
+
 if __name__ == "__main__":
     unittest.main()
