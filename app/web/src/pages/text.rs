@@ -1,5 +1,6 @@
 //! The pages of plain text: the accessibility statement, the legal notice
-//! and the personal data page. Their text is HTML of the build
+//! and the personal data page, and the static sections of « À propos ».
+//! Their text is HTML of the build
 //! (`app/web/text/*.html`, copied by Trunk and cached by the service
 //! worker), fetched when the page is shown: as Rust views it weighed
 //! 3.8 KiB of the wasm every visitor downloads (BENCHMARKS.md). The files
@@ -24,8 +25,11 @@ pub fn text_file(route: &Route) -> Option<&'static str> {
     }
 }
 
+/// « À propos »'s sections that do not come from the catalogue.
+pub const ABOUT_FILE: &str = "text/a-propos.html";
+
 /// What the page shows while its text is on its way.
-const LOADING: &str = "<p role=\"status\">Chargement de la page…</p>";
+pub const LOADING: &str = "<p role=\"status\">Chargement de la page…</p>";
 
 /// What the page shows in place of its text when the file cannot be had.
 const UNAVAILABLE: &str = "<div class=\"fr-alert fr-alert--error fr-mb-3w\" role=\"alert\"><p>Cette page n'a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.</p></div>";
@@ -38,31 +42,37 @@ async fn fetch_text(file: &str) -> Option<String> {
     dom::body_text(&response).await.ok()
 }
 
-/// The heading and the text appear together, once the text has arrived
-/// (tests and screenshots wait for the heading): the heading then takes
-/// focus if the page was reached from another (`AppState::heading_shown`).
+/// The text of `file` once it has arrived (`UNAVAILABLE` if it cannot be
+/// had), `None` until then. The page shows its heading with that text
+/// (tests and screenshots wait for the heading), which then takes focus if
+/// the page was reached from another (`AppState::heading_shown`).
+pub fn arriving(file: &'static str) -> RwSignal<Option<String>> {
+    let app = use_app();
+    let html = RwSignal::new(None);
+    spawn_local(async move {
+        let text = fetch_text(file).await;
+        let body = text.unwrap_or_else(|| UNAVAILABLE.to_string());
+        // `None`: still on this page (the user may have moved on).
+        if html.try_set(Some(body)).is_none() {
+            dom::after_paint(move || app.heading_shown());
+        }
+    });
+    html
+}
+
 /// The file is written into the page as it is, as the app's own markup;
 /// through the view's `inner_html`, so that going from one text page to
 /// another replaces the text (the view itself is the same).
 #[component]
 pub fn TextPage(route: Route) -> impl IntoView {
-    let app = use_app();
-    let html = RwSignal::new(LOADING.to_string());
-    if let Some(file) = text_file(&route) {
-        let heading = route.title();
-        spawn_local(async move {
-            let text = fetch_text(file).await;
-            let body = text.as_deref().unwrap_or(UNAVAILABLE);
-            // `None`: still on this page (the user may have moved on).
-            if html
-                .try_set(format!("<h1 tabindex=\"-1\">{heading}</h1>{body}"))
-                .is_none()
-            {
-                dom::after_paint(move || app.heading_shown());
-            }
-        });
+    let heading = route.title();
+    let html = text_file(&route).map(arriving);
+    view! {
+        <div inner_html=move || match html.and_then(|h| h.get()) {
+            Some(body) => format!("<h1 tabindex=\"-1\">{heading}</h1>{body}"),
+            None => LOADING.to_string(),
+        }></div>
     }
-    view! { <div inner_html=move || html.get()></div> }
 }
 
 #[cfg(test)]
@@ -74,14 +84,17 @@ mod tests {
             .unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// Each file with the page that shows it.
     fn texts() -> Vec<(Route, String)> {
-        [Route::Accessibility, Route::Legal, Route::Privacy]
+        let mut texts: Vec<(Route, String)> = [Route::Accessibility, Route::Legal, Route::Privacy]
             .into_iter()
             .map(|route| {
                 let html = file(text_file(&route).unwrap());
                 (route, html)
             })
-            .collect()
+            .collect();
+        texts.push((Route::About, file(ABOUT_FILE)));
+        texts
     }
 
     /// The values of `attribute` in `html`, in order.
