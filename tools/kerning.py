@@ -82,16 +82,28 @@ def json_strings(value):
             yield from json_strings(v)
 
 
+# Numbers are written at run time (dates, counts, échéances, versions):
+# every pair of digits, and each digit beside a space (French separates
+# thousands and units with one), is kept whatever the literals hold. The
+# signs written after figures (%, h, €) are in the literals already.
+_DIGITS = "0123456789"
+FIGURES = "\n".join(
+    [a + b for a in _DIGITS for b in _DIGITS]
+    + [d + c + d for d in _DIGITS for c in " \u00a0\u202f"]
+)
+
+
 def shown_text(rust_sources, html_pages, scripts, catalogue_json: str):
     """What the app can show in Marianne: the literals of its Rust sources,
     its HTML pages (comments out, entities read), its scripts as they are
-    (a few lines of messages) and the catalogue's string values, one per
-    line. Code and comments write pairs of characters no screen shows:
+    (a few lines of messages), the catalogue's string values and
+    `FIGURES`, one per line. Code and comments write pairs of characters no screen shows:
     leaving them out keeps the kerning of a quarter fewer pairs."""
     parts = [s for source in rust_sources for s in rust_strings(source)]
     parts += [html.unescape(re.sub(r"<!--.*?-->", "", page, flags=re.S)) for page in html_pages]
     parts += list(scripts)
     parts += list(json_strings(json.loads(catalogue_json)))
+    parts.append(FIGURES)
     return "\n".join(parts)
 
 

@@ -134,24 +134,34 @@ def app_sources(src: Path):
     return "\n".join(p.read_text(encoding="utf-8") for p in paths)
 
 
+# The Rust crates whose strings reach the screen: the app and its core
+# (reasons, labels of changes, messages, headings made by the engine).
+SHOWN_CRATES = ("app/web/src", "app/core/src")
+
+
+def font_text(src: Path):
+    """What the app can show in Marianne (kerning.shown_text)."""
+    web = src / "app" / "web"
+    return kerning.shown_text(
+        [p.read_text(encoding="utf-8") for c in SHOWN_CRATES for p in sorted((src / c).rglob("*.rs"))],
+        [p.read_text(encoding="utf-8") for p in [src / "index.html", *sorted((web / "text").glob("*.html"))]],
+        [(web / name).read_text(encoding="utf-8") for name in ("shell.js", "loader.js")],
+        (src / "content" / "catalogue.json").read_text(encoding="utf-8"),
+    )
+
+
 def subset_fonts(src: Path, fonts, out: Path):
     """Marianne holds ~600 characters (58 KB a weight); the app and its
     catalogue use ~150 (10 KB). A character outside the subset (say, in a
     catalogue previewed in the Atelier) falls back to the system font.
-    The text is what the app can show (kerning.shown_text: literals of
-    its code, its pages, its catalogue); the kerning keeps the letter pairs
+    The text is what the app can show (`font_text`: literals of its code,
+    its pages, its catalogue, figures); the kerning keeps the letter pairs
     of that text (kerning.py).
     Subsets are cached in target/ by content: a rebuild costs nothing."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    web = src / "app" / "web"
-    text = kerning.shown_text(
-        [p.read_text(encoding="utf-8") for p in sorted((web / "src").rglob("*.rs"))],
-        [p.read_text(encoding="utf-8") for p in [src / "index.html", *sorted((web / "text").glob("*.html"))]],
-        [(web / name).read_text(encoding="utf-8") for name in ("shell.js", "loader.js")],
-        (src / "content" / "catalogue.json").read_text(encoding="utf-8"),
-    )
+    text = font_text(src)
     unicodes = sorted(FONT_BASE | {ord(c) for c in text if ord(c) >= 0x20})
     text_digest = hashlib.sha256(text.encode()).hexdigest()
     char_pairs = None  # computed on the first cache miss only

@@ -10,6 +10,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 import kerning
+import postbuild
 from postbuild import FONT_FEATURES
 
 FONTS = Path(__file__).resolve().parent.parent / "node_modules" / "@gouvfr" / "dsfr" / "dist" / "fonts"
@@ -143,7 +144,27 @@ class ShownTextTest(unittest.TestCase):
             ["alert('Erreur')"],
             '{"checked_at": "x", "modules": [{"title": "Foncier"}], "n": 3}',
         )
-        self.assertEqual(text, "Voir\n<p>Données\u00a0ouvertes</p>\nalert('Erreur')\nx\nFoncier")
+        self.assertEqual(
+            text,
+            "Voir\n<p>Données\u00a0ouvertes</p>\nalert('Erreur')\nx\nFoncier\n" + kerning.FIGURES,
+        )
+
+    def test_figures_written_at_run_time_keep_their_pairs(self):
+        pairs = kerning.text_pairs(kerning.FIGURES)
+        for pair in ["07", "99", "3\u00a0", "\u202f2", "4 ", " 6"]:
+            self.assertIn(tuple(pair), pairs)
+
+    def test_the_fonts_have_every_character_of_the_crates_in_the_wasm(self):
+        """The engine writes text too (reasons, « a → b » in the changes
+        since the last committee): the literals of both crates the wasm is
+        built from reach the subset's text."""
+        repo = Path(__file__).resolve().parent.parent
+        text = set(postbuild.font_text(repo))
+        for crate in ("app/web/src", "app/core/src"):
+            for path in sorted((repo / crate).rglob("*.rs")):
+                for literal in kerning.rust_strings(path.read_text(encoding="utf-8")):
+                    self.assertLessEqual(set(literal), text, f"{path}: {literal!r}")
+        self.assertIn("→", text)
 
 
 if __name__ == "__main__":
