@@ -125,6 +125,16 @@ class Minify(unittest.TestCase):
         with self.assertRaises(wasm_names.RenameError):
             wasm_names.minify(b"\0asm", "")
 
+    def test_a_truncated_module_stops_the_build(self):
+        for end in (len(module()) - 1, 30, 9):
+            with self.assertRaises(wasm_names.RenameError):
+                wasm_names.minify(module()[:end], glue())
+
+    def test_a_global_of_a_typed_reference_is_read_whole(self):
+        # (import "env" "g" (global (ref null 5))): 0x63 then heap type 5.
+        imports = b"\x01" + name(b"env") + name(b"g") + b"\x03\x63\x05\x00"
+        self.assertEqual(wasm_names._import_end(imports, len(imports) - 4), len(imports))
+
     def test_short_names_are_distinct_bare_keys(self):
         names = [n for _, n in zip(range(5000), wasm_names.short_names())]
         self.assertEqual(len(set(names)), len(names))

@@ -67,6 +67,14 @@ def _skip_limits(data: bytes, i: int):
     return i
 
 
+def _value_type_end(body: bytes, i: int):
+    """Where the value type at `body[i]` ends: one byte, or a reference
+    type of the typed-references proposal (0x63, 0x64) and its heap type."""
+    if body[i] in (0x63, 0x64):
+        return _uleb(body, i + 1)[1]  # an s33, as long as a LEB128
+    return i + 1
+
+
 def _import_end(body: bytes, i: int):
     """Where the import description at `body[i]` (its kind byte) ends."""
     kind = body[i]
@@ -78,7 +86,7 @@ def _import_end(body: bytes, i: int):
     if kind == 2:  # memory: limits
         return _skip_limits(body, i)
     if kind == 3:  # global: value type, mutability
-        return i + 2
+        return _value_type_end(body, i) + 1
     if kind == 4:  # tag: attribute, type index
         return _uleb(body, i + 1)[1]
     raise RenameError(f"type d'import wasm inconnu : {kind}")
@@ -113,6 +121,8 @@ def _sections(wasm: bytes):
     i = 8
     while i < len(wasm):
         size, start = _uleb(wasm, i + 1)
+        if start + size > len(wasm):
+            raise RenameError("module wasm tronqué : une section dépasse la fin du fichier")
         yield wasm[i], wasm[start:start + size]
         i = start + size
 
@@ -176,6 +186,13 @@ def minify(wasm: bytes, glue: str):
     """(wasm, glue) with every import of the glue's module (the module
     the glue names, quoted, as its import object's key) and every export
     in PRIVATE_EXPORTS renamed to a short name."""
+    try:
+        return _minify(wasm, glue)
+    except (IndexError, UnicodeDecodeError) as e:
+        raise RenameError(f"module wasm illisible ({e})") from e
+
+
+def _minify(wasm: bytes, glue: str):
     imports, exports = {}, {}
     out = bytearray(wasm[:8])
     for section, body in _sections(wasm):
