@@ -2,16 +2,16 @@ use leptos::prelude::*;
 
 use crate::components::WithCatalogue;
 use crate::loader::CATALOGUE_PATH;
-use crate::pages::text::{arriving, ABOUT_FILE, LOADING};
+use crate::pages::text::{arriving, ABOUT_FILE, ABOUT_UNAVAILABLE, LOADING};
 use parcours_core::date::french;
 
 /// The page's facts come from the loaded catalogue; its other sections are
-/// the file `ABOUT_FILE`, fetched like the text pages' (BENCHMARKS.md: 0.7
-/// KiB less wasm). Everything appears at once, with the heading, once that
-/// file has arrived.
+/// the file `ABOUT_FILE`, fetched like the text pages' (BENCHMARKS.md: 0.3
+/// KiB less wasm). The page appears with its heading once that file has
+/// arrived, the facts once the catalogue has.
 #[component]
 pub fn AboutPage() -> impl IntoView {
-    let text = arriving(ABOUT_FILE);
+    let text = arriving(ABOUT_FILE, ABOUT_UNAVAILABLE);
     move || {
         match text.get() {
             None => view! { <div inner_html=LOADING></div> }.into_any(),

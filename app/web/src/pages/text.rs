@@ -31,8 +31,12 @@ pub const ABOUT_FILE: &str = "text/a-propos.html";
 /// What the page shows while its text is on its way.
 pub const LOADING: &str = "<p role=\"status\">Chargement de la page…</p>";
 
-/// What the page shows in place of its text when the file cannot be had.
+/// What a text page shows in place of its text when the file cannot be had.
 const UNAVAILABLE: &str = "<div class=\"fr-alert fr-alert--error fr-mb-3w\" role=\"alert\"><p>Cette page n'a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.</p></div>";
+
+/// What « À propos » shows in place of its sections from `ABOUT_FILE`,
+/// below those that did load.
+pub const ABOUT_UNAVAILABLE: &str = "<div class=\"fr-alert fr-alert--error fr-mb-3w\" role=\"alert\"><p>Une partie de cette page n'a pas pu être chargée : vérifiez votre connexion, puis rechargez la page.</p></div>";
 
 async fn fetch_text(file: &str) -> Option<String> {
     let response = dom::fetch(file).await.ok()?;
@@ -42,16 +46,16 @@ async fn fetch_text(file: &str) -> Option<String> {
     dom::body_text(&response).await.ok()
 }
 
-/// The text of `file` once it has arrived (`UNAVAILABLE` if it cannot be
+/// The text of `file` once it has arrived (`unavailable` if it cannot be
 /// had), `None` until then. The page shows its heading with that text
 /// (tests and screenshots wait for the heading), which then takes focus if
 /// the page was reached from another (`AppState::heading_shown`).
-pub fn arriving(file: &'static str) -> RwSignal<Option<String>> {
+pub fn arriving(file: &'static str, unavailable: &'static str) -> RwSignal<Option<String>> {
     let app = use_app();
     let html = RwSignal::new(None);
     spawn_local(async move {
         let text = fetch_text(file).await;
-        let body = text.unwrap_or_else(|| UNAVAILABLE.to_string());
+        let body = text.unwrap_or_else(|| unavailable.to_string());
         // `None`: still on this page (the user may have moved on).
         if html.try_set(Some(body)).is_none() {
             dom::after_paint(move || app.heading_shown());
@@ -66,7 +70,7 @@ pub fn arriving(file: &'static str) -> RwSignal<Option<String>> {
 #[component]
 pub fn TextPage(route: Route) -> impl IntoView {
     let heading = route.title();
-    let html = text_file(&route).map(arriving);
+    let html = text_file(&route).map(|file| arriving(file, UNAVAILABLE));
     view! {
         <div inner_html=move || match html.and_then(|h| h.get()) {
             Some(body) => format!("<h1 tabindex=\"-1\">{heading}</h1>{body}"),
