@@ -85,9 +85,10 @@ async fn shots(overrides: Overrides, width: u32, height: u32) -> Vec<Vec<u8>> {
         .map(|(r, h)| (r, h, Then::Nothing))
         .chain(states());
     for (route, heading, then) in all {
-        // A new document each time: no state left by the previous page.
-        page.visit(&route).await;
-        page.reload().await;
+        // A new document each time: no state left by the previous page,
+        // nor its scroll position (a reload restores it, at a moment that
+        // races the page's own rendering).
+        page.open(&route).await;
         page.heading(heading).await;
         if let Then::Click(selector, reached) = then {
             assert!(page.exists(selector).await, "{route}: no {selector}");
