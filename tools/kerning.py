@@ -39,29 +39,39 @@ def _unescape(body: str):
     return re.sub(r"\\(u\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{2}|\n\s*|.)", one, body)
 
 
+_RAW_STRING = re.compile(r'b?r(#*)"')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S)
+_CHAR = re.compile(r"'(\\u\{[0-9a-fA-F]+\}|\\.|[^\\'])'")
+_WORD = re.compile(r"[A-Za-z0-9_]")
+
+
 def rust_strings(source: str):
     """The string and character literals of a Rust source, unescaped: the
     only text of the app's code that can reach the screen (view text,
     attributes, messages). Comments and code are left out."""
     out, i, n = [], 0, len(source)
-    word = re.compile(r"[A-Za-z0-9_]")
     while i < n:
+        c = source[i]
         if source.startswith("//", i):
             end = source.find("\n", i)
             i = n if end < 0 else end
         elif source.startswith("/*", i):
             end = source.find("*/", i)
             i = n if end < 0 else end + 2
-        elif (raw := re.match(r"b?r(#*)\"", source[i:i + 40])) and not (i and word.match(source[i - 1])):
-            start = i + raw.end()
+        elif (
+            c in "br"
+            and (raw := _RAW_STRING.match(source, i))
+            and not (i and _WORD.match(source[i - 1]))
+        ):
+            start = raw.end()
             end = source.index('"' + raw.group(1), start)
             out.append(source[start:end])
             i = end + 1 + len(raw.group(1))
-        elif source[i] == '"':
-            m = re.compile(r'"((?:[^"\\]|\\.)*)"', re.S).match(source, i)
+        elif c == '"':
+            m = _STRING.match(source, i)
             out.append(_unescape(m.group(1)))
             i = m.end()
-        elif source[i] == "'" and (m := re.compile(r"'(\\u\{[0-9a-fA-F]+\}|\\.|[^\\'])'").match(source, i)):
+        elif c == "'" and (m := _CHAR.match(source, i)):
             out.append(_unescape(m.group(1)))
             i = m.end()
         else:
@@ -97,8 +107,8 @@ def shown_text(rust_sources, html_pages, scripts, catalogue_json: str):
     """What the app can show in Marianne: the literals of its Rust sources,
     its HTML pages (comments out, entities read), its scripts as they are
     (a few lines of messages), the catalogue's string values and
-    `FIGURES`, one per line. Code and comments write pairs of characters no screen shows:
-    leaving them out keeps the kerning of a quarter fewer pairs."""
+    `FIGURES`, one per line. Code and comments write pairs of characters
+    no screen shows: they are left out."""
     parts = [s for source in rust_sources for s in rust_strings(source)]
     parts += [html.unescape(re.sub(r"<!--.*?-->", "", page, flags=re.S)) for page in html_pages]
     parts += list(scripts)
