@@ -167,16 +167,18 @@ def _rename_exports(body: bytes, names, renamed):
     return bytes(new)
 
 
-def _replace_once_each(glue: str, renamed, pattern, what):
+def _replace_each(glue: str, renamed, written, how: str, once: bool):
+    """`glue` with each key of `renamed` replaced by its short name.
+    `written(key)`: the pattern of the only way the glue may write it
+    (`how`, in the message); `once`: it must be written exactly once."""
     for key, short in renamed.items():
         word = re.compile(rf"(?<![\w$]){re.escape(key)}(?![\w$])")
         uses = len(word.findall(glue))
-        expected = len(re.findall(pattern(re.escape(key)), glue))
-        if uses == 0 or uses != expected or (what == "import" and uses != 1):
+        expected = len(re.findall(written(re.escape(key)), glue))
+        if uses == 0 or uses != expected or (once and uses != 1):
             raise RenameError(
-                f"la glue JavaScript doit nommer l'{what} {key} "
-                + ("une seule fois, comme clé" if what == "import" else "seulement comme propriété")
-                + f" (trouvé {uses} fois) : wasm-bindgen a changé d'écriture"
+                f"la glue JavaScript doit nommer {key} {how} (trouvé {uses} fois) : "
+                "wasm-bindgen a changé d'écriture"
             )
         glue = word.sub(short, glue)
     return glue
@@ -201,6 +203,10 @@ def _minify(wasm: bytes, glue: str):
         elif section == 7:
             body = _rename_exports(body, short_names(), exports)
         out += bytes([section]) + _uleb_bytes(len(body)) + body
-    glue = _replace_once_each(glue, imports, lambda k: rf"(?<![\w$]){k}\s*:", "import")
-    glue = _replace_once_each(glue, exports, lambda k: rf"\.{k}(?![\w$])", "export")
+    glue = _replace_each(
+        glue, imports, lambda k: rf"(?<![\w$]){k}\s*:", "(un import) une seule fois, comme clé", once=True
+    )
+    glue = _replace_each(
+        glue, exports, lambda k: rf"\.{k}(?![\w$])", "(un export) seulement comme propriété", once=False
+    )
     return bytes(out), glue
