@@ -342,8 +342,10 @@ def short_names(build: Build):
     """Release builds: each bundle (`X_bg.wasm` beside its glue `X.js`)
     with short names for what the two share (wasm_names.py: about 4 KiB
     gzip off the public bundle). After terser, which leaves the glue's
-    keys and properties as they are; before `atelier`, whose name is the
-    hash of the result."""
+    keys and properties as they are and renames the glue's own wrappers
+    that bear the exports' names (the step refuses an unminified glue, so
+    it runs in release builds only, like terser); before `atelier`, whose
+    name is the hash of the result."""
     if not build.release:
         return
     for wasm in sorted(build.staging.glob("*_bg.wasm")):
